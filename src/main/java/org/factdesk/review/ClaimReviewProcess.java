@@ -1,0 +1,84 @@
+package org.factdesk.review;
+
+/**
+ * The ids of the ClaimReview process, its decision and its elements, and the names of its variables,
+ * shared by the delegates, the task API and the tests so that a renamed element breaks the build, not production.
+ */
+public final class ClaimReviewProcess {
+
+    public static final String PROCESS_ID = "ClaimReview";
+    public static final String RESOURCE = "bpmn/ClaimReview.bpmn";
+    public static final String ROUTING_DECISION_ID = "ClaimRouting";
+    public static final String ROUTING_RESOURCE = "bpmn/ClaimRouting.dmn";
+
+    public static final String GROUP_FACT_CHECKERS = "fact-checkers";
+    public static final String GROUP_EDITORS = "editors";
+
+    /** Element ids in the model. */
+    public static final class Element {
+        public static final String START_CLAIM_FLAGGED = "StartEvent_ClaimFlagged";
+        public static final String TASK_ROUTE_CLAIM = "Task_RouteClaim";
+        public static final String GATEWAY_JOIN_VERIFY = "Gateway_JoinVerify";
+        public static final String TASK_VERIFY_CLAIM = "Task_VerifyClaim";
+        public static final String GATEWAY_VERDICT = "Gateway_Verdict";
+        public static final String TASK_APPROVE_CORRECTION = "Task_ApproveCorrection";
+        public static final String GATEWAY_EDITOR_DECISION = "Gateway_EditorDecision";
+        public static final String TASK_PUBLISH_CORRECTION = "Task_PublishCorrection";
+        public static final String BOUNDARY_TEXT_CHANGED = "BoundaryEvent_TextChanged";
+        public static final String END_CORRECTION_PUBLISHED = "EndEvent_CorrectionPublished";
+        public static final String END_CLAIM_DISMISSED = "EndEvent_ClaimDismissed";
+        public static final String END_CORRECTION_REJECTED = "EndEvent_CorrectionRejected";
+
+        private Element() {
+        }
+    }
+
+    /** Process variable names. Variables hold ids and small values, never entities. */
+    public static final class Var {
+        public static final String CLAIM_ID = "claimId";
+        public static final String ARTICLE_ID = "articleId";
+        public static final String CATEGORY = "category";
+        public static final String SEVERITY = "severity";
+        public static final String FLAGGED_BY = "flaggedBy";
+        /** Output of the routing decision: URGENT, STANDARD or ROUTINE. */
+        public static final String REVIEW_PATH = "reviewPath";
+        /** Output of the routing decision: the task priority, 0 to 100. */
+        public static final String REVIEW_PRIORITY = "reviewPriority";
+        /** Output of the routing decision: how long a review task may take, an ISO-8601 duration such as PT4H. */
+        public static final String REVIEW_DUE = "reviewDue";
+        public static final String VERDICT = "verdict";
+        public static final String REPLACEMENT = "replacement";
+        public static final String NOTICE = "notice";
+        public static final String NOTE = "note";
+        public static final String VERIFIED_BY = "verifiedBy";
+        public static final String DECISION = "decision";
+        public static final String COMMENT = "comment";
+        public static final String APPROVED_BY = "approvedBy";
+
+        private Var() {
+        }
+    }
+
+    /** The fact-checker's verdicts on Verify claim. */
+    public enum Verdict { ERROR_CONFIRMED, CLARIFICATION_NEEDED, NOT_AN_ERROR }
+
+    /** The editor's decisions on Approve correction. */
+    public enum Decision { APPROVE, RETURN, REJECT }
+
+    /** Error code of the BPMN error thrown when the quote is no longer in the current text. */
+    public static final String ERROR_TEXT_CHANGED = "TEXT_CHANGED";
+
+    /** Spring bean names the model binds with camunda:delegateExpression or uses in expressions. */
+    public static final class Bean {
+        public static final String VERIFY_CLAIM_LISTENER = "verifyClaimListener";
+        public static final String APPROVE_CORRECTION_LISTENER = "approveCorrectionListener";
+        public static final String PUBLISH_CORRECTION_DELEGATE = "publishCorrectionDelegate";
+        public static final String REVIEW_DEADLINES = "reviewDeadlines";
+
+        private Bean() {
+        }
+    }
+
+    private ClaimReviewProcess() {
+    }
+}
