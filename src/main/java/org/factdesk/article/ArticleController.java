@@ -1,0 +1,97 @@
+package org.factdesk.article;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The article API: lists, current text with its corrections, old revisions, and import of new articles. */
+@RestController
+@RequestMapping("/api/articles")
+class ArticleController {
+
+    private final ArticleService articles;
+
+    ArticleController(ArticleService articles) {
+        this.articles = articles;
+    }
+
+    record ArticleSummary(long id, String slug, String headline, String section, int revision, Instant publishedAt,
+            Instant updatedAt) {
+        static ArticleSummary of(Article a) {
+            return new ArticleSummary(a.id(), a.slug(), a.headline(), a.section(), a.currentRevision(),
+                    a.publishedAt(), a.updatedAt());
+        }
+    }
+
+    record Correction(long claimId, CorrectionKind kind, String notice, Instant publishedAt, int revision) {
+        static Correction of(ArticleRevision r) {
+            return new Correction(r.claimId(), r.kind(), r.notice(), r.createdAt(), r.revision());
+        }
+    }
+
+    record ArticleDetail(long id, String slug, String headline, String section, int revision, Instant publishedAt,
+            Instant updatedAt, String body, List<Correction> corrections) {
+    }
+
+    record RevisionView(long articleId, int revision, String headline, String body, Instant createdAt,
+            String createdBy, Long claimId, CorrectionKind kind, String notice) {
+        static RevisionView of(ArticleRevision r) {
+            return new RevisionView(r.articleId(), r.revision(), r.headline(), r.body(), r.createdAt(), r.createdBy(),
+                    r.claimId(), r.kind(), r.notice());
+        }
+    }
+
+    @GetMapping
+    List<ArticleSummary> list() {
+        return articles.list().stream().map(ArticleSummary::of).toList();
+    }
+
+    @GetMapping("/{id}")
+    ArticleDetail get(@PathVariable long id) {
+        Article a = articles.get(id);
+        ArticleRevision current = articles.revision(id, a.currentRevision());
+        return new ArticleDetail(a.id(), a.slug(), a.headline(), a.section(), a.currentRevision(), a.publishedAt(),
+                a.updatedAt(), current.body(), articles.corrections(id).stream().map(Correction::of).toList());
+    }
+
+    @GetMapping("/{id}/revisions/{revision}")
+    RevisionView revision(@PathVariable long id, @PathVariable int revision) {
+        return RevisionView.of(articles.revision(id, revision));
+    }
+
+    /**
+     * Imports an article sent in the seed format. Without a {@code source} the content's hash names it, so sending
+     * the same text twice is answered 409 instead of creating a copy.
+     */
+    @PostMapping(consumes = MediaType.TEXT_PLAIN_VALUE)
+    ResponseEntity<ArticleSummary> importArticle(@RequestBody String text,
+            @RequestParam(required = false) String source, Authentication caller) {
+        String name = source == null || source.isBlank() ? "upload-" + sha256(text).substring(0, 16) : source.strip();
+        Article article = articles.upload(name, text, caller.getName());
+        return ResponseEntity.created(URI.create("/api/articles/" + article.id())).body(ArticleSummary.of(article));
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JVM", e);
+        }
+    }
+}

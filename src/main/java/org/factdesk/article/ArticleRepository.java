@@ -1,0 +1,114 @@
+package org.factdesk.article;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.factdesk.shared.SqlTime;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** Reads and writes articles and their revisions. */
+@Repository
+class ArticleRepository {
+
+    /** An article with the headline of its current revision. */
+    private static final String ARTICLE_SELECT = "SELECT a.id, a.source, a.slug, a.section, a.published_at, "
+            + "a.updated_at, a.current_revision, r.headline FROM article a JOIN article_revision r "
+            + "ON r.article_id = a.id AND r.revision = a.current_revision";
+    private static final String REVISION_COLUMNS =
+            "article_id, revision, headline, body, created_at, created_by, claim_id, kind, notice";
+
+    private final JdbcClient jdbc;
+
+    ArticleRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    long insert(String source, String slug, String section, Instant publishedAt, Instant updatedAt) {
+        KeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql("INSERT INTO article (source, slug, section, published_at, updated_at, current_revision) "
+                        + "VALUES (?, ?, ?, ?, ?, 1)")
+                .params(source, slug, section, SqlTime.of(publishedAt), SqlTime.of(updatedAt))
+                .update(keys, "id");
+        return keys.getKeyAs(Long.class);
+    }
+
+    void insertRevision(ArticleRevision revision) {
+        jdbc.sql("INSERT INTO article_revision (" + REVISION_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(revision.articleId(), revision.revision(), revision.headline(), revision.body(),
+                        SqlTime.of(revision.createdAt()), revision.createdBy(), revision.claimId(),
+                        revision.kind() == null ? null : revision.kind().name(), revision.notice())
+                .update();
+    }
+
+    /**
+     * Moves the article to its next revision, provided nobody else did first: two corrections published at once on
+     * one article cannot both build on the same text.
+     */
+    void advance(long articleId, int expectedCurrent, Instant updatedAt) {
+        int rows = jdbc.sql("UPDATE article SET current_revision = ?, updated_at = ? WHERE id = ? AND current_revision = ?")
+                .params(expectedCurrent + 1, SqlTime.of(updatedAt), articleId, expectedCurrent)
+                .update();
+        if (rows != 1) {
+            throw new OptimisticLockingFailureException("article " + articleId + " moved past revision " + expectedCurrent);
+        }
+    }
+
+    Optional<Article> find(long id) {
+        return jdbc.sql(ARTICLE_SELECT + " WHERE a.id = ?").param(id)
+                .query(ARTICLE).optional();
+    }
+
+    boolean existsBySource(String source) {
+        return jdbc.sql("SELECT COUNT(*) FROM article WHERE source = ?").param(source)
+                .query(Integer.class).single() > 0;
+    }
+
+    boolean existsBySlug(String slug) {
+        return jdbc.sql("SELECT COUNT(*) FROM article WHERE slug = ?").param(slug)
+                .query(Integer.class).single() > 0;
+    }
+
+    List<Article> findAll() {
+        return jdbc.sql(ARTICLE_SELECT + " ORDER BY a.published_at DESC, a.id DESC")
+                .query(ARTICLE).list();
+    }
+
+    Optional<ArticleRevision> revision(long articleId, int revision) {
+        return jdbc.sql("SELECT " + REVISION_COLUMNS + " FROM article_revision WHERE article_id = ? AND revision = ?")
+                .params(articleId, revision)
+                .query(REVISION).optional();
+    }
+
+    Optional<ArticleRevision> revisionForClaim(long claimId) {
+        return jdbc.sql("SELECT " + REVISION_COLUMNS + " FROM article_revision WHERE claim_id = ?")
+                .param(claimId)
+                .query(REVISION).optional();
+    }
+
+    /** The published corrections and clarifications of an article, oldest first. */
+    List<ArticleRevision> corrections(long articleId) {
+        return jdbc.sql("SELECT " + REVISION_COLUMNS + " FROM article_revision "
+                        + "WHERE article_id = ? AND claim_id IS NOT NULL ORDER BY revision")
+                .param(articleId)
+                .query(REVISION).list();
+    }
+
+    private static final RowMapper<Article> ARTICLE = (rs, row) -> new Article(
+            rs.getLong("id"), rs.getString("source"), rs.getString("slug"), rs.getString("headline"),
+            rs.getString("section"), SqlTime.read(rs, "published_at"), SqlTime.read(rs, "updated_at"),
+            rs.getInt("current_revision"));
+
+    private static final RowMapper<ArticleRevision> REVISION = (rs, row) -> {
+        String kind = rs.getString("kind");
+        return new ArticleRevision(rs.getLong("article_id"), rs.getInt("revision"), rs.getString("headline"),
+                rs.getString("body"), SqlTime.read(rs, "created_at"), rs.getString("created_by"),
+                rs.getObject("claim_id", Long.class), kind == null ? null : CorrectionKind.valueOf(kind),
+                rs.getString("notice"));
+    };
+}

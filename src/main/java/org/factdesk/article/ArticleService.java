@@ -1,0 +1,125 @@
+package org.factdesk.article;
+
+import java.text.Normalizer;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+
+import org.factdesk.shared.ProblemException;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Imports articles, answers what their text is now and was before, and appends the revisions corrections publish. */
+@Service
+public class ArticleService {
+
+    private final ArticleRepository articles;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    ArticleService(ArticleRepository articles, ApplicationEventPublisher events, Clock clock) {
+        this.articles = articles;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /**
+     * Imports one article in the seed format as revision 1. A source that was imported before is refused, so a
+     * restart or a repeated upload imports nothing twice.
+     */
+    @Transactional
+    public Article importArticle(String source, String text, String importedBy) {
+        SeedFormat.Parsed parsed;
+        try {
+            parsed = SeedFormat.parse(text);
+        } catch (SeedFormat.MalformedArticleException e) {
+            throw ProblemException.badRequest("malformed-article", "The article is not in the expected format: "
+                    + e.getMessage());
+        }
+        if (articles.existsBySource(source)) {
+            throw ProblemException.conflict("article-already-imported", "'" + source + "' was imported before.");
+        }
+        long id = articles.insert(source, uniqueSlug(parsed.headline()), parsed.section(), parsed.publishedAt(),
+                parsed.updatedAt());
+        articles.insertRevision(new ArticleRevision(id, 1, parsed.headline(), parsed.body(), clock.instant(),
+                importedBy, null, null, null));
+        events.publishEvent(new ArticleImported(id, source, importedBy));
+        return get(id);
+    }
+
+    /** Imports an article an editor or integrator sent through the API. */
+    @Transactional
+    @PreAuthorize("hasAnyRole('EDITORS', 'ADMINS')")
+    public Article upload(String source, String text, String uploadedBy) {
+        return importArticle(source, text, uploadedBy);
+    }
+
+    public boolean isImported(String source) {
+        return articles.existsBySource(source);
+    }
+
+    public List<Article> list() {
+        return articles.findAll();
+    }
+
+    public Article get(long id) {
+        return articles.find(id).orElseThrow(() -> ProblemException.notFound("article-not-found",
+                "There is no article with id " + id + "."));
+    }
+
+    public ArticleRevision current(long articleId) {
+        Article article = get(articleId);
+        return revision(article.id(), article.currentRevision());
+    }
+
+    public ArticleRevision revision(long articleId, int revision) {
+        get(articleId);
+        return articles.revision(articleId, revision).orElseThrow(() -> ProblemException.notFound(
+                "revision-not-found", "Article " + articleId + " has no revision " + revision + "."));
+    }
+
+    public List<ArticleRevision> corrections(long articleId) {
+        return articles.corrections(articleId);
+    }
+
+    /** The revision a claim published, if it did. */
+    public java.util.Optional<ArticleRevision> revisionPublishedFor(long claimId) {
+        return articles.revisionForClaim(claimId);
+    }
+
+    /**
+     * Publishes the next revision of an article for one claim. It builds on {@code basedOn}; if another update was
+     * published meanwhile the call fails with an optimistic locking failure and nothing is written.
+     */
+    @Transactional
+    public ArticleRevision publishRevision(ArticleRevision basedOn, String newBody, long claimId, CorrectionKind kind,
+            String notice, Instant at, String publishedBy) {
+        articles.advance(basedOn.articleId(), basedOn.revision(), at);
+        ArticleRevision next = new ArticleRevision(basedOn.articleId(), basedOn.revision() + 1, basedOn.headline(),
+                newBody, at, publishedBy, claimId, kind, notice);
+        articles.insertRevision(next);
+        return next;
+    }
+
+    private String uniqueSlug(String headline) {
+        String base = Normalizer.normalize(headline, Normalizer.Form.NFKD)
+                .replaceAll("\\p{M}", "")
+                .toLowerCase(Locale.ROOT)
+                .replaceAll("[^a-z0-9]+", "-")
+                .replaceAll("(^-+|-+$)", "");
+        if (base.length() > 80) {
+            base = base.substring(0, 80).replaceAll("-+$", "");
+        }
+        if (base.isEmpty()) {
+            base = "article";
+        }
+        String slug = base;
+        for (int n = 2; articles.existsBySlug(slug); n++) {
+            slug = base + "-" + n;
+        }
+        return slug;
+    }
+}

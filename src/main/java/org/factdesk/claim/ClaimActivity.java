@@ -1,0 +1,15 @@
+package org.factdesk.claim;
+
+import java.time.Instant;
+
+/**
+ * One step in a claim's review (claimed, verdict, approved, ...), published inside the transaction that made it, so
+ * the audit log records exactly the steps that happened.
+ */
+public record ClaimActivity(long claimId, long articleId, Action action, String actor, Instant at, String detail) {
+
+    /** The steps of a review that are not the flag itself nor the publication. */
+    public enum Action {
+        CLAIMED, UNCLAIMED, ASSIGNED, VERDICT, RETURNED, APPROVED, REJECTED, TEXT_CHANGED
+    }
+}

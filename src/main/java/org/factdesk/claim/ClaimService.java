@@ -1,0 +1,212 @@
+package org.factdesk.claim;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+import org.factdesk.article.ArticleRevision;
+import org.factdesk.article.ArticleService;
+import org.factdesk.article.TextAnchor;
+import org.factdesk.shared.ProblemException;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Flags claims on an article's current text and keeps each claim's state as its review moves on. The review
+ * process calls the state changes; people call {@link #flag} and the queries.
+ */
+@Service
+public class ClaimService {
+
+    private final ClaimRepository claims;
+    private final ArticleService articles;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    ClaimService(ClaimRepository claims, ArticleService articles, ApplicationEventPublisher events, Clock clock) {
+        this.claims = claims;
+        this.articles = articles;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /**
+     * Stores a claim and, through {@link ClaimFlagged}, starts its review, all in one transaction. A quote that is
+     * not in the text, an occurrence that does not exist or an unknown category is refused and nothing is stored.
+     */
+    @Transactional
+    @PreAuthorize("hasAnyRole('FACT_CHECKERS', 'EDITORS')")
+    public Claim flag(long articleId, FlagRequest request, String flaggedBy) {
+        ArticleRevision current = articles.current(articleId);
+        String quote = request.quote();
+        if (quote == null || quote.isBlank()) {
+            throw ProblemException.badRequest("invalid-claim", "Give the exact quote to flag in 'quote'.");
+        }
+        Category category = parse(Category.class, request.category(), "category", null);
+        Severity severity = parse(Severity.class, request.severity(), "severity", Severity.MEDIUM);
+        String text = current.body();
+        List<Integer> starts = TextAnchor.occurrences(text, quote);
+        if (starts.isEmpty()) {
+            throw ProblemException.badRequest("quote-not-found", "The quote '" + quote + "' is not in the current text "
+                    + "of article " + articleId + " (revision " + current.revision() + "). Copy it exactly, "
+                    + "including case and punctuation.");
+        }
+        int at = chooseOccurrence(request, quote, text, starts);
+        TextAnchor anchor = TextAnchor.at(text, at, at + quote.length());
+        boolean all = FlagRequest.SCOPE_ALL.equalsIgnoreCase(String.valueOf(request.scope()));
+        Instant now = clock.instant();
+        long id = claims.insert(articleId, current.revision(), anchor, all, all ? starts.size() : 1, category,
+                severity, blankToNull(request.replacement()), blankToNull(request.note()), flaggedBy, now);
+        Claim claim = get(id);
+        events.publishEvent(new ClaimFlagged(claim));
+        return claim;
+    }
+
+    private static int chooseOccurrence(FlagRequest request, String quote, String text, List<Integer> starts) {
+        boolean all = request.scope() != null;
+        if (all && !FlagRequest.SCOPE_ALL.equalsIgnoreCase(request.scope())) {
+            throw ProblemException.badRequest("invalid-claim", "'scope' can only be \"ALL\"; found '" + request.scope()
+                    + "'. To flag one place, give 'occurrence' or 'start' instead.");
+        }
+        int given = (all ? 1 : 0) + (request.occurrence() != null ? 1 : 0) + (request.start() != null ? 1 : 0);
+        if (given > 1) {
+            throw ProblemException.badRequest("invalid-claim",
+                    "Give only one of 'occurrence', 'start' or 'scope': \"ALL\".");
+        }
+        if (request.occurrence() != null) {
+            int n = request.occurrence();
+            if (n < 1 || n > starts.size()) {
+                throw ProblemException.badRequest("occurrence-not-found", "The quote '" + quote + "' occurs "
+                        + starts.size() + " time(s); occurrence " + n + " does not exist (the first is 1).");
+            }
+            return starts.get(n - 1);
+        }
+        if (request.start() != null) {
+            int start = request.start();
+            if (!starts.contains(start)) {
+                throw ProblemException.badRequest("quote-not-at-start", "The quote '" + quote
+                        + "' does not start at index " + start + "; it starts at " + starts + ".");
+            }
+            return start;
+        }
+        if (!all && starts.size() > 1) {
+            throw ProblemException.badRequest("ambiguous-quote", "The quote '" + quote + "' occurs " + starts.size()
+                    + " times, at " + starts + ". Say which with 'occurrence' (1 to " + starts.size()
+                    + "), 'start', or flag every one with 'scope': \"ALL\".");
+        }
+        return starts.get(0);
+    }
+
+    public Claim get(long id) {
+        return claims.find(id).orElseThrow(() -> ProblemException.notFound("claim-not-found",
+                "There is no claim with id " + id + "."));
+    }
+
+    public List<Claim> search(Long articleId, ClaimState state) {
+        return claims.search(articleId, state);
+    }
+
+    // The steps below are called by the review process, inside the engine's transaction.
+
+    /** Someone took or was given the Verify claim task. */
+    @Transactional
+    public void verificationHeld(long claimId, String assignee, String actor) {
+        Claim claim = get(claimId);
+        claims.updateState(claimId, ClaimState.IN_REVIEW, assignee, clock.instant());
+        activity(claim, assignee.equals(actor) ? ClaimActivity.Action.CLAIMED : ClaimActivity.Action.ASSIGNED, actor,
+                "Verify claim held by " + assignee);
+    }
+
+    /** The fact-checker let go of the Verify claim task. */
+    @Transactional
+    public void verificationReleased(long claimId, String actor) {
+        Claim claim = get(claimId);
+        claims.updateState(claimId, ClaimState.FLAGGED, null, clock.instant());
+        activity(claim, ClaimActivity.Action.UNCLAIMED, actor, "Verify claim released");
+    }
+
+    /** An editor took or let go of the Approve correction task; the claim's state does not change. */
+    @Transactional
+    public void approvalHeld(long claimId, String assignee, String actor) {
+        Claim claim = get(claimId);
+        claims.updateState(claimId, claim.state(), assignee, clock.instant());
+        boolean released = assignee == null;
+        activity(claim, released ? ClaimActivity.Action.UNCLAIMED : ClaimActivity.Action.CLAIMED,
+                actor == null ? assignee : actor,
+                released ? "Approve correction released" : "Approve correction held by " + assignee);
+    }
+
+    /** Records the fact-checker's verdict: on to an editor, or dismissed as not an error. */
+    @Transactional
+    public void recordVerdict(long claimId, String verdict, String verifiedBy, String replacement, String notice,
+            String note) {
+        Claim claim = get(claimId);
+        boolean dismissed = "NOT_AN_ERROR".equals(verdict);
+        claims.recordVerdict(claimId, dismissed ? ClaimState.DISMISSED : ClaimState.AWAITING_APPROVAL, verdict,
+                verifiedBy, blankToNull(replacement), blankToNull(notice), blankToNull(note), clock.instant());
+        activity(claim, ClaimActivity.Action.VERDICT, verifiedBy, verdict + (note == null || note.isBlank() ? ""
+                : ": " + note));
+    }
+
+    /** Records the editor's decision on the correction. */
+    @Transactional
+    public void recordDecision(long claimId, String decision, String decidedBy, String comment) {
+        Claim claim = get(claimId);
+        ClaimState state = switch (decision) {
+            case "APPROVE" -> ClaimState.PUBLISHING;
+            case "REJECT" -> ClaimState.DISMISSED;
+            default -> ClaimState.FLAGGED;
+        };
+        ClaimActivity.Action action = switch (decision) {
+            case "APPROVE" -> ClaimActivity.Action.APPROVED;
+            case "REJECT" -> ClaimActivity.Action.REJECTED;
+            default -> ClaimActivity.Action.RETURNED;
+        };
+        claims.recordDecision(claimId, state, decision, decidedBy, blankToNull(comment), clock.instant());
+        activity(claim, action, decidedBy, comment == null || comment.isBlank() ? decision : decision + ": " + comment);
+    }
+
+    /** The quote is gone from the current text: the claim goes back to its fact-checker. */
+    @Transactional
+    public void textChanged(long claimId, int revision) {
+        Claim claim = get(claimId);
+        claims.updateState(claimId, ClaimState.FLAGGED, null, clock.instant());
+        activity(claim, ClaimActivity.Action.TEXT_CHANGED, "system", "The quote '" + claim.quote()
+                + "' is no longer in revision " + revision + "; back to the fact-checker");
+    }
+
+    /** The claim's correction or clarification is live as {@code revision}. */
+    @Transactional
+    public void published(long claimId, int revision) {
+        claims.recordPublished(claimId, revision, clock.instant());
+    }
+
+    private void activity(Claim claim, ClaimActivity.Action action, String actor, String detail) {
+        events.publishEvent(new ClaimActivity(claim.id(), claim.articleId(), action,
+                actor == null ? "system" : actor, clock.instant(), detail));
+    }
+
+    private static <E extends Enum<E>> E parse(Class<E> type, String value, String field, E fallback) {
+        if (value == null || value.isBlank()) {
+            if (fallback != null) {
+                return fallback;
+            }
+            throw ProblemException.badRequest("invalid-claim", "Give a '" + field + "', one of "
+                    + Arrays.toString(type.getEnumConstants()) + ".");
+        }
+        try {
+            return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest("unknown-" + field, "Unknown " + field + " '" + value + "'; use one of "
+                    + Arrays.toString(type.getEnumConstants()) + ".");
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

@@ -1,0 +1,33 @@
+package org.factdesk.identity;
+
+import java.util.List;
+import java.util.Locale;
+
+/** FactDesk's groups, as Camunda stores them; each is the Spring role of its upper-cased name. */
+public final class Groups {
+
+    public static final String FACT_CHECKERS = "fact-checkers";
+    public static final String EDITORS = "editors";
+    public static final String AUDITORS = "auditors";
+    public static final String ADMINS = "admins";
+
+    public static final List<String> ALL = List.of(FACT_CHECKERS, EDITORS, AUDITORS, ADMINS);
+
+    private Groups() {
+    }
+
+    /** The Spring Security role of a group: {@code fact-checkers} is {@code FACT_CHECKERS}. */
+    public static String role(String group) {
+        return group.toUpperCase(Locale.ROOT).replace('-', '_');
+    }
+
+    static String name(String group) {
+        return switch (group) {
+            case FACT_CHECKERS -> "Fact-checkers";
+            case EDITORS -> "Editors";
+            case AUDITORS -> "Auditors";
+            case ADMINS -> "Admins";
+            default -> group;
+        };
+    }
+}

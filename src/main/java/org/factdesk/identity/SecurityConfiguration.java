@@ -1,0 +1,101 @@
+package org.factdesk.identity;
+
+import java.util.Map;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
+import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
+import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointRequest;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.frameoptions.XFrameOptionsHeaderWriter;
+
+/**
+ * Guards every door. {@code /api} and {@code /engine-rest}: HTTP Basic, no session, auditors read-only. Camunda's
+ * webapps and the H2 console: a sign-in form, then single sign-on into Cockpit and Tasklist. Health and the OpenAPI
+ * description are open.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+    private static final String[] STAFF = {"FACT_CHECKERS", "EDITORS", "AUDITORS", "ADMINS"};
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiSecurity(HttpSecurity http, ProblemResponses problems) throws Exception {
+        http.securityMatcher("/api/**", "/engine-rest/**")
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(HttpMethod.GET, "/api/**", "/engine-rest/**").hasAnyRole(STAFF)
+                        // Fact-checkers and editors work their tasks through the engine REST API too; four-eyes
+                        // is enforced inside the engine. Everything else that changes the engine is for admins.
+                        .requestMatchers("/engine-rest/task/**").hasAnyRole("FACT_CHECKERS", "EDITORS", "ADMINS")
+                        .requestMatchers("/engine-rest/**").hasRole("ADMINS")
+                        .requestMatchers(HttpMethod.POST, "/api/**").hasAnyRole("FACT_CHECKERS", "EDITORS", "ADMINS")
+                        .anyRequest().hasRole("ADMINS"))
+                .httpBasic(basic -> basic.authenticationEntryPoint(problems.unauthorized()))
+                .exceptionHandling(errors -> errors
+                        .authenticationEntryPoint(problems.unauthorized())
+                        .accessDeniedHandler(problems.forbidden()))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // Stateless HTTP Basic calls carry no cookie a forged page could ride on.
+                .csrf(csrf -> csrf.disable());
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain webSecurity(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(requests -> requests
+                        .requestMatchers(EndpointRequest.to("health")).permitAll()
+                        .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
+                        .requestMatchers("/login", "/error").permitAll()
+                        .requestMatchers("/h2-console/**").hasRole("ADMINS")
+                        .requestMatchers("/camunda/app/tasklist/**", "/camunda/api/tasklist/**",
+                                "/camunda/api/engine/**").hasAnyRole("FACT_CHECKERS", "EDITORS", "ADMINS")
+                        .requestMatchers("/camunda/app/welcome/**", "/camunda/api/admin/auth/**")
+                                .hasAnyRole("FACT_CHECKERS", "EDITORS", "ADMINS")
+                        .requestMatchers("/camunda/app/**", "/camunda/api/**").hasRole("ADMINS")
+                        .requestMatchers("/camunda/**").authenticated()
+                        .anyRequest().authenticated())
+                .formLogin(form -> form.defaultSuccessUrl("/camunda/app/", false))
+                .httpBasic(basic -> { })
+                .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+                // The H2 console is a framed page that posts its own forms.
+                .csrf(csrf -> csrf.ignoringRequestMatchers("/h2-console/**", "/camunda/api/**"))
+                .headers(headers -> headers.addHeaderWriter(new XFrameOptionsHeaderWriter(
+                        XFrameOptionsHeaderWriter.XFrameOptionsMode.SAMEORIGIN)).frameOptions(frame -> frame.disable()));
+        return http.build();
+    }
+
+    /** Runs after Spring Security, once the caller is known. */
+    @Bean
+    FilterRegistrationBean<EngineAuthenticationFilter> engineAuthenticationFilter(IdentityService identity,
+            UserDirectory directory) {
+        FilterRegistrationBean<EngineAuthenticationFilter> registration =
+                new FilterRegistrationBean<>(new EngineAuthenticationFilter(identity, directory));
+        registration.addUrlPatterns("/api/*", "/engine-rest/*");
+        registration.setOrder(Ordered.LOWEST_PRECEDENCE - 10);
+        return registration;
+    }
+
+    /** Signs the person Spring Security authenticated into Cockpit and Tasklist, so nobody signs in twice. */
+    @Bean
+    FilterRegistrationBean<ContainerBasedAuthenticationFilter> webappSingleSignOn() {
+        FilterRegistrationBean<ContainerBasedAuthenticationFilter> registration =
+                new FilterRegistrationBean<>(new ContainerBasedAuthenticationFilter());
+        registration.setInitParameters(Map.of("authentication-provider",
+                ContainerBasedAuthenticationProvider.class.getName()));
+        registration.addUrlPatterns("/camunda/*");
+        registration.setOrder(Ordered.LOWEST_PRECEDENCE - 10);
+        return registration;
+    }
+}

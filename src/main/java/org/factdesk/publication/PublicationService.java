@@ -1,0 +1,124 @@
+package org.factdesk.publication;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.factdesk.article.ArticleRevision;
+import org.factdesk.article.ArticleService;
+import org.factdesk.article.CorrectionKind;
+import org.factdesk.article.TextAnchor;
+import org.factdesk.claim.Claim;
+import org.factdesk.claim.ClaimService;
+import org.factdesk.shared.NewsroomTime;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Publishes an approved claim as the article's next revision, with its dated notice and a new "updated" time.
+ * Idempotent: a claim that already has its revision gets that one back, and the database refuses a second.
+ */
+@Service
+public class PublicationService {
+
+    private static final String PUBLISHER = "system";
+
+    private final ArticleService articles;
+    private final ClaimService claims;
+    private final NewsroomTime newsroomTime;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    PublicationService(ArticleService articles, ClaimService claims, NewsroomTime newsroomTime,
+            ApplicationEventPublisher events, Clock clock) {
+        this.articles = articles;
+        this.claims = claims;
+        this.newsroomTime = newsroomTime;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public PublicationOutcome publish(long claimId) {
+        Optional<ArticleRevision> earlier = articles.revisionPublishedFor(claimId);
+        if (earlier.isPresent()) {
+            return new PublicationOutcome.Published(earlier.get(), true);
+        }
+        Claim claim = claims.get(claimId);
+        CorrectionKind kind = kindOf(claim);
+        ArticleRevision current = articles.current(claim.articleId());
+        List<Integer> places = placesIn(current.body(), claim);
+        if (places.isEmpty()) {
+            claims.textChanged(claimId, current.revision());
+            return new PublicationOutcome.QuoteGone(current.revision());
+        }
+        String body = kind == CorrectionKind.CORRECTION
+                ? replace(current.body(), places, claim.quote().length(), claim.replacement())
+                : current.body();
+        Instant now = clock.instant();
+        String notice = (kind == CorrectionKind.CORRECTION ? "Correction, " : "Clarification, ")
+                + newsroomTime.format(now) + ": " + claim.notice();
+        ArticleRevision published = articles.publishRevision(current, body, claimId, kind, notice, now, PUBLISHER);
+        claims.published(claimId, published.revision());
+        ChangedParagraphs changed = ChangedParagraphs.between(current.body(), body);
+        events.publishEvent(new CorrectionPublished(claimId, claim.articleId(), published.revision(), kind, notice,
+                changed.before(), changed.after(), now));
+        return new PublicationOutcome.Published(published, false);
+    }
+
+    private static CorrectionKind kindOf(Claim claim) {
+        if ("ERROR_CONFIRMED".equals(claim.verdict())) {
+            return CorrectionKind.CORRECTION;
+        }
+        if ("CLARIFICATION_NEEDED".equals(claim.verdict())) {
+            return CorrectionKind.CLARIFICATION;
+        }
+        throw new IllegalStateException("claim " + claim.id() + " has verdict " + claim.verdict()
+                + " and nothing to publish");
+    }
+
+    /** Where the claim's quote stands in the current text: every place for an all-occurrences claim, else one. */
+    private static List<Integer> placesIn(String text, Claim claim) {
+        if (claim.allOccurrences()) {
+            return TextAnchor.occurrences(text, claim.quote());
+        }
+        return claim.anchor().relocate(text).map(anchor -> List.of(anchor.start())).orElse(List.of());
+    }
+
+    private static String replace(String text, List<Integer> starts, int length, String replacement) {
+        StringBuilder out = new StringBuilder(text.length());
+        int from = 0;
+        for (int start : starts) {
+            out.append(text, from, start).append(replacement);
+            from = start + length;
+        }
+        return out.append(text, from, text.length()).toString();
+    }
+
+    /** The paragraphs a correction changed, before and after, for the audit log. */
+    record ChangedParagraphs(String before, String after) {
+
+        static ChangedParagraphs between(String oldBody, String newBody) {
+            if (oldBody.equals(newBody)) {
+                return new ChangedParagraphs(null, null);
+            }
+            String[] old = oldBody.split("\n", -1);
+            String[] now = newBody.split("\n", -1);
+            if (old.length != now.length) {
+                return new ChangedParagraphs(oldBody, newBody);
+            }
+            List<String> before = new ArrayList<>();
+            List<String> after = new ArrayList<>();
+            for (int i = 0; i < old.length; i++) {
+                if (!old[i].equals(now[i])) {
+                    before.add(old[i]);
+                    after.add(now[i]);
+                }
+            }
+            return new ChangedParagraphs(String.join("\n", before), String.join("\n", after));
+        }
+    }
+}

@@ -1,0 +1,172 @@
+package org.factdesk.review;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.runtime.VariableInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.factdesk.shared.ProblemException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import static org.factdesk.review.ClaimReviewProcess.Element;
+import static org.factdesk.review.ClaimReviewProcess.Var;
+
+/**
+ * The review tasks a fact-checker or editor works on: their queue, claiming, releasing and completing. The engine's
+ * listeners hold the rules (four-eyes, complete verdicts); this service adds who may touch which task and turns a
+ * lost race into a clear 409.
+ */
+@Service
+@PreAuthorize("hasAnyRole('FACT_CHECKERS', 'EDITORS')")
+public class ReviewTaskService {
+
+    private final TaskService tasks;
+    private final RuntimeService runtime;
+    private final IdentityService identity;
+
+    ReviewTaskService(TaskService tasks, RuntimeService runtime, IdentityService identity) {
+        this.tasks = tasks;
+        this.runtime = runtime;
+        this.identity = identity;
+    }
+
+    /** The caller's own tasks and the unclaimed tasks of the caller's groups, most urgent first. */
+    @Transactional(readOnly = true)
+    public List<ReviewTask> queue(String user) {
+        List<String> groups = groupsOf(user);
+        List<Task> found = tasks.createTaskQuery()
+                .processDefinitionKey(ClaimReviewProcess.PROCESS_ID)
+                .or().taskAssignee(user).taskCandidateGroupIn(groups.isEmpty() ? List.of("-") : groups).endOr()
+                .orderByTaskPriority().desc().orderByDueDate().asc().orderByTaskCreateTime().asc()
+                .list();
+        return views(found);
+    }
+
+    @Transactional(readOnly = true)
+    public ReviewTask get(String taskId, String user) {
+        Task task = workable(taskId, user);
+        return views(List.of(task)).get(0);
+    }
+
+    /** Takes a task. Someone else holding it, or winning the race for it, is a 409. */
+    @Transactional
+    public ReviewTask claim(String taskId, String user) {
+        Task task = workable(taskId, user);
+        if (task.getAssignee() != null && !task.getAssignee().equals(user)) {
+            throw heldBy(task);
+        }
+        tasks.claim(taskId, user);
+        return views(List.of(tasks.createTaskQuery().taskId(taskId).singleResult())).get(0);
+    }
+
+    /** Lets go of a task the caller holds, back to the group's queue. */
+    @Transactional
+    public ReviewTask unclaim(String taskId, String user) {
+        Task task = workable(taskId, user);
+        if (task.getAssignee() == null) {
+            throw ProblemException.conflict("task-not-claimed", "Task " + taskId + " is not held by anyone.");
+        }
+        if (!task.getAssignee().equals(user)) {
+            throw heldBy(task);
+        }
+        tasks.setAssignee(taskId, null);
+        return views(List.of(tasks.createTaskQuery().taskId(taskId).singleResult())).get(0);
+    }
+
+    /**
+     * Completes a task the caller holds (an unclaimed one is claimed first) with its form. The engine's listeners
+     * check the content; anything they refuse rolls the whole step back.
+     */
+    @Transactional
+    public void complete(String taskId, String user, CompleteTaskRequest form) {
+        Task task = workable(taskId, user);
+        if (task.getAssignee() != null && !task.getAssignee().equals(user)) {
+            throw heldBy(task);
+        }
+        if (task.getAssignee() == null) {
+            tasks.claim(taskId, user);
+        }
+        tasks.complete(taskId, variables(task, form));
+    }
+
+    private static Map<String, Object> variables(Task task, CompleteTaskRequest form) {
+        Map<String, Object> variables = new HashMap<>();
+        if (Element.TASK_VERIFY_CLAIM.equals(task.getTaskDefinitionKey())) {
+            if (form.decision() != null) {
+                throw ProblemException.badRequest("wrong-form", "Verify claim takes a 'verdict' (ERROR_CONFIRMED, "
+                        + "CLARIFICATION_NEEDED or NOT_AN_ERROR), not a 'decision'.");
+            }
+            variables.put(Var.VERDICT, form.verdict());
+            variables.put(Var.REPLACEMENT, form.replacement());
+            variables.put(Var.NOTICE, form.notice());
+            variables.put(Var.NOTE, form.note());
+        } else {
+            if (form.verdict() != null) {
+                throw ProblemException.badRequest("wrong-form", "Approve correction takes a 'decision' (APPROVE, "
+                        + "RETURN or REJECT) and a 'comment', not a 'verdict'.");
+            }
+            variables.put(Var.DECISION, form.decision());
+            variables.put(Var.COMMENT, form.comment());
+        }
+        return variables;
+    }
+
+    /** The task, if it exists, belongs to a claim review, and is one of the caller's groups' tasks. */
+    private Task workable(String taskId, String user) {
+        Task task = tasks.createTaskQuery().taskId(taskId).processDefinitionKey(ClaimReviewProcess.PROCESS_ID)
+                .singleResult();
+        if (task == null) {
+            throw ProblemException.notFound("task-not-found", "There is no open review task with id " + taskId
+                    + "; it may have been completed already.");
+        }
+        Set<String> candidateGroups = tasks.getIdentityLinksForTask(taskId).stream()
+                .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+                .map(IdentityLink::getGroupId)
+                .collect(Collectors.toSet());
+        if (groupsOf(user).stream().noneMatch(candidateGroups::contains)) {
+            throw ProblemException.forbidden("not-your-task", "'" + task.getName() + "' is work for "
+                    + candidateGroups + "; " + user + " is not in that group.");
+        }
+        return task;
+    }
+
+    private static ProblemException heldBy(Task task) {
+        return ProblemException.conflict("task-already-claimed", "'" + task.getName() + "' is already held by "
+                + task.getAssignee() + ".");
+    }
+
+    private List<String> groupsOf(String user) {
+        return identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
+    }
+
+    private List<ReviewTask> views(List<Task> found) {
+        if (found.isEmpty()) {
+            return List.of();
+        }
+        String[] instances = found.stream().map(Task::getProcessInstanceId).distinct().toArray(String[]::new);
+        Map<String, Map<String, Object>> byInstance = new HashMap<>();
+        for (VariableInstance variable : runtime.createVariableInstanceQuery()
+                .processInstanceIdIn(instances).variableNameIn(Var.CLAIM_ID, Var.ARTICLE_ID).list()) {
+            byInstance.computeIfAbsent(variable.getProcessInstanceId(), id -> new HashMap<>())
+                    .put(variable.getName(), variable.getValue());
+        }
+        return found.stream().map(task -> {
+            Map<String, Object> vars = byInstance.getOrDefault(task.getProcessInstanceId(), Map.of());
+            return new ReviewTask(task.getId(), task.getName(), task.getTaskDefinitionKey(),
+                    ((Number) vars.get(Var.CLAIM_ID)).longValue(), ((Number) vars.get(Var.ARTICLE_ID)).longValue(),
+                    task.getAssignee(), task.getCreateTime().toInstant(),
+                    task.getDueDate() == null ? null : task.getDueDate().toInstant(), task.getPriority());
+        }).toList();
+    }
+}
