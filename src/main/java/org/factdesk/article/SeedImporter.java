@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.ResourcePatternResolver;
 import org.springframework.stereotype.Component;
@@ -56,6 +57,9 @@ class SeedImporter implements ApplicationRunner {
                 log.info("Imported seed article {} as article {} ({})", source, article.id(), article.slug());
             } catch (ProblemException | IOException e) {
                 log.warn("Skipped seed file {}: {}", source, e.getMessage());
+            } catch (DataIntegrityViolationException e) {
+                // Another FactDesk node on the same database imported it in the same moment.
+                log.info("Seed file {} was imported by another node", source);
             }
         }
         log.info("Seed import: {} file(s) found at {}, {} imported now", found.length, properties.seeds(), imported);

@@ -32,6 +32,7 @@ import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.BpmnError;
@@ -177,7 +178,9 @@ class ClaimReviewProcessTest {
     @Test
     void claimOfAnUnknownCategoryIsRefusedAtRouting() {
         // No rule matches, so routing yields no deadline; failing the start beats a task without one.
-        assertThatThrownBy(() -> flag("OPINION", "HIGH")).isInstanceOf(RuntimeException.class);
+        assertThatThrownBy(() -> flag("OPINION", "HIGH"))
+                .isInstanceOf(ProcessEngineException.class)
+                .hasMessageContaining("decisionResult");
 
         assertThat(runtimeService.createProcessInstanceQuery().count()).isZero();
     }
@@ -245,7 +248,8 @@ class ClaimReviewProcessTest {
         assertThat(review).isWaitingAt(TASK_VERIFY_CLAIM);
         assertThat(task(review))
                 .isAssignedTo(FACT_CHECKER)
-                .hasCandidateGroup(ClaimReviewProcess.GROUP_FACT_CHECKERS)
+                // hasCandidateGroup would only find the task while it is unassigned.
+                .hasCandidateGroupAssociated(ClaimReviewProcess.GROUP_FACT_CHECKERS)
                 .hasDueDate(inFromNow(Duration.ofHours(8)));
 
         verify(review, Verdict.ERROR_CONFIRMED);

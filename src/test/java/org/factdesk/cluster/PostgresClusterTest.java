@@ -1,0 +1,98 @@
+package org.factdesk.cluster;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.factdesk.FactDeskApplication;
+import org.factdesk.TestApi;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Two FactDesk nodes, each with its own Camunda engine and job executor, on one real PostgreSQL database: a claim
+ * flagged on one node is verified and approved on the other, and its correction is published exactly once.
+ */
+class PostgresClusterTest {
+
+    private static EmbeddedPostgres postgres;
+    private static ConfigurableApplicationContext nodeA;
+    private static ConfigurableApplicationContext nodeB;
+
+    @BeforeAll
+    static void startClusterOnOneDatabase() throws IOException {
+        postgres = EmbeddedPostgres.builder().start();
+        String url = postgres.getJdbcUrl("postgres", "postgres");
+        nodeA = node(url, "a");
+        nodeB = node(url, "b");
+    }
+
+    private static ConfigurableApplicationContext node(String url, String name) {
+        // Command-line arguments, because they outrank the profile's own settings.
+        return new SpringApplicationBuilder(FactDeskApplication.class)
+                .profiles("postgres")
+                .run("--server.port=0",
+                        "--spring.datasource.url=" + url,
+                        "--spring.datasource.username=postgres",
+                        "--spring.datasource.password=",
+                        "--factdesk.data-dir=target/test-data/cluster-" + name,
+                        "--spring.jmx.enabled=false");
+    }
+
+    @AfterAll
+    static void stopCluster() throws IOException {
+        if (nodeB != null) {
+            nodeB.close();
+        }
+        if (nodeA != null) {
+            nodeA.close();
+        }
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+
+    @Test
+    void aClaimMovesBetweenNodesAndIsPublishedOnce() {
+        TestApi a = api(nodeA);
+        TestApi b = api(nodeB);
+        long article = a.importArticle("The minister visited Lodnon on Tuesday.", "Lodnon was cold.");
+        long claim = a.flag("fiona", article, Map.of("quote", "Lodnon", "scope", "ALL", "category", "TYPO",
+                "replacement", "London"));
+
+        String verify = b.taskOf("farid", claim);
+        assertThat(b.post("farid", "/api/tasks/" + verify + "/claim", null).status()).isEqualTo(200);
+        assertThat(b.post("farid", "/api/tasks/" + verify + "/complete", Map.of("verdict", "ERROR_CONFIRMED",
+                "notice", "An earlier version of this article misspelled London.")).status()).isEqualTo(204);
+        String approve = a.taskOf("edith", claim);
+        assertThat(a.post("edith", "/api/tasks/" + approve + "/complete", Map.of("decision", "APPROVE")).status())
+                .isEqualTo(204);
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> "PUBLISHED".equals(b.claim(claim).get("state").asText()));
+        assertThat(b.get("audrey", "/api/articles/" + article).json().get("body").asText())
+                .isEqualTo("The minister visited London on Tuesday.\nLondon was cold.");
+        JdbcTemplate jdbc = new JdbcTemplate(nodeA.getBean(DataSource.class));
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM article_revision WHERE claim_id = ?", Integer.class,
+                claim)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_entry WHERE claim_id = ? AND action = 'PUBLISHED'",
+                Integer.class, claim)).isEqualTo(1);
+        // Both nodes imported the same seed; the database kept one.
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM article WHERE source = '000_2351e39fdcd1b2f7.txt'",
+                Integer.class)).isEqualTo(1);
+    }
+
+    private static TestApi api(ConfigurableApplicationContext node) {
+        return new TestApi(((ServletWebServerApplicationContext) node).getWebServer().getPort());
+    }
+}
