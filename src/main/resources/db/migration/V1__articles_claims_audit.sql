@@ -48,6 +48,8 @@ CREATE TABLE claim (
     -- who holds the claim's open review task; kept with the state so each hand-over is recorded once
     held_by         VARCHAR(100),
     flagged_by      VARCHAR(100)             NOT NULL,
+    -- who or what found it: 'manual' for a person, 'detector:<name>' for an accepted suggestion
+    source          VARCHAR(100)             NOT NULL,
     flagged_at      TIMESTAMP WITH TIME ZONE NOT NULL,
     verdict         VARCHAR(30),
     verified_by     VARCHAR(100),

@@ -22,6 +22,7 @@ public record Claim(
         ClaimState state,
         String holder,
         String flaggedBy,
+        String source,
         Instant flaggedAt,
         String verdict,
         String verifiedBy,

@@ -26,14 +26,14 @@ class ClaimController {
     /** A claim as the API shows it. */
     record ClaimView(long id, long articleId, int revision, String quote, int start, int end, String prefix,
             String suffix, String scope, int occurrences, Category category, Severity severity, String replacement,
-            String note, ClaimState state, String heldBy, String flaggedBy, Instant flaggedAt, String verdict, String verifiedBy,
+            String note, ClaimState state, String heldBy, String flaggedBy, String source, Instant flaggedAt, String verdict, String verifiedBy,
             String notice, String decision, String decidedBy, String outcomeNote, Integer publishedRevision,
             Instant updatedAt) {
 
         static ClaimView of(Claim c) {
             return new ClaimView(c.id(), c.articleId(), c.revision(), c.quote(), c.anchor().start(), c.anchor().end(),
                     c.anchor().prefix(), c.anchor().suffix(), c.allOccurrences() ? "ALL" : "ONE", c.occurrences(),
-                    c.category(), c.severity(), c.replacement(), c.note(), c.state(), c.holder(), c.flaggedBy(), c.flaggedAt(),
+                    c.category(), c.severity(), c.replacement(), c.note(), c.state(), c.holder(), c.flaggedBy(), c.source(), c.flaggedAt(),
                     c.verdict(), c.verifiedBy(), c.notice(), c.decision(), c.decidedBy(), c.outcomeNote(),
                     c.publishedRevision(), c.updatedAt());
         }

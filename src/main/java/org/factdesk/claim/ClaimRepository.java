@@ -24,15 +24,15 @@ class ClaimRepository {
     }
 
     long insert(long articleId, int revision, TextAnchor anchor, boolean all, int occurrences, Category category,
-            Severity severity, String replacement, String note, String flaggedBy, Instant at) {
+            Severity severity, String replacement, String note, String flaggedBy, String source, Instant at) {
         KeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO claim (article_id, revision, quote, start_index, end_index, prefix, suffix, all_occurrences,
-                    occurrences, category, severity, replacement, note, state, flagged_by, flagged_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    occurrences, category, severity, replacement, note, state, flagged_by, source, flagged_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(articleId, revision, anchor.exact(), anchor.start(), anchor.end(), anchor.prefix(),
                         anchor.suffix(), all, occurrences, category.name(), severity.name(), replacement, note,
-                        ClaimState.FLAGGED.name(), flaggedBy, SqlTime.of(at), SqlTime.of(at))
+                        ClaimState.FLAGGED.name(), flaggedBy, source, SqlTime.of(at), SqlTime.of(at))
                 .update(keys, "id");
         return keys.getKeyAs(Long.class);
     }
@@ -96,6 +96,7 @@ class ClaimRepository {
             ClaimState.valueOf(rs.getString("state")),
             rs.getString("held_by"),
             rs.getString("flagged_by"),
+            rs.getString("source"),
             SqlTime.read(rs, "flagged_at"),
             rs.getString("verdict"),
             rs.getString("verified_by"),

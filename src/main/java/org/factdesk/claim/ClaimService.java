@@ -22,6 +22,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ClaimService {
 
+    public static final String SOURCE_MANUAL = "manual";
+
     private final ClaimRepository claims;
     private final ArticleService articles;
     private final ApplicationEventPublisher events;
@@ -41,6 +43,16 @@ public class ClaimService {
     @Transactional
     @PreAuthorize("hasAnyRole('FACT_CHECKERS', 'EDITORS')")
     public Claim flag(long articleId, FlagRequest request, String flaggedBy) {
+        return flag(articleId, request, flaggedBy, SOURCE_MANUAL);
+    }
+
+    /**
+     * Flags a claim found by {@code source}: {@value #SOURCE_MANUAL} for a person, {@code detector:<name>} for a
+     * suggestion a person accepted. {@code flaggedBy} is always the person.
+     */
+    @Transactional
+    @PreAuthorize("hasAnyRole('FACT_CHECKERS', 'EDITORS')")
+    public Claim flag(long articleId, FlagRequest request, String flaggedBy, String source) {
         ArticleRevision current = articles.current(articleId);
         String quote = request.quote();
         if (quote == null || quote.isBlank()) {
@@ -60,7 +72,7 @@ public class ClaimService {
         boolean all = FlagRequest.SCOPE_ALL.equalsIgnoreCase(String.valueOf(request.scope()));
         Instant now = clock.instant();
         long id = claims.insert(articleId, current.revision(), anchor, all, all ? starts.size() : 1, category,
-                severity, blankToNull(request.replacement()), blankToNull(request.note()), flaggedBy, now);
+                severity, blankToNull(request.replacement()), blankToNull(request.note()), flaggedBy, source, now);
         Claim claim = get(id);
         events.publishEvent(new ClaimFlagged(claim));
         return claim;

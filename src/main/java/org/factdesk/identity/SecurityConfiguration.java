@@ -57,7 +57,7 @@ class SecurityConfiguration {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers(EndpointRequest.to("health")).permitAll()
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
-                        .requestMatchers("/login", "/error").permitAll()
+                        .requestMatchers("/login", "/error", "/public/**", "/css/**", "/js/**").permitAll()
                         .requestMatchers("/h2-console/**").hasRole("ADMINS")
                         .requestMatchers("/camunda/app/tasklist/**", "/camunda/api/tasklist/**",
                                 "/camunda/api/engine/**").hasAnyRole("FACT_CHECKERS", "EDITORS", "ADMINS")
