@@ -4,10 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import com.github.difflib.DiffUtils;
+import com.github.difflib.patch.AbstractDelta;
+import com.github.difflib.patch.Patch;
+
 /**
  * Where a quote stands in a text, as a W3C Web Annotation TextQuoteSelector (exact quote with a little prefix and
- * suffix) plus a TextPositionSelector (start, end exclusive). The context lets a claim be found again after earlier
- * corrections moved it, and known to be gone when they removed it.
+ * suffix) plus a TextPositionSelector (start, end exclusive). {@link #relocate} finds it again after earlier
+ * corrections moved it, and knows it gone when they changed it.
  */
 public record TextAnchor(String exact, String prefix, String suffix, int start, int end) {
 
@@ -35,42 +39,43 @@ public record TextAnchor(String exact, String prefix, String suffix, int start, 
     }
 
     /**
-     * Finds this quote in a later text: where it still stands unchanged, that place; otherwise the occurrence whose
-     * surrounding text best matches the recorded context, the nearest to the old position on a tie. Empty when the
-     * quote is no longer in the text.
+     * Finds this quote in a later version of the text it was anchored in. The two versions are compared character by
+     * character: where the quote's own characters came through unchanged, it is at its old place shifted by whatever
+     * earlier edits inserted or removed before it; where an edit touched any of them, the quote is gone — even if
+     * the same words still stand elsewhere, which is not the place that was flagged.
+     *
+     * @param original the text this anchor was made on
+     * @param later    a later version of that text
      */
-    public Optional<TextAnchor> relocate(String text) {
-        if (end <= text.length() && text.startsWith(exact, start) && TextAnchor.at(text, start, end).equals(this)) {
+    public Optional<TextAnchor> relocate(String original, String later) {
+        if (original.equals(later)) {
             return Optional.of(this);
         }
-        TextAnchor best = null;
-        int bestScore = -1;
-        for (int candidate : occurrences(text, exact)) {
-            TextAnchor anchor = TextAnchor.at(text, candidate, candidate + exact.length());
-            int score = commonSuffix(prefix, anchor.prefix) + commonPrefix(suffix, anchor.suffix);
-            if (score > bestScore || (score == bestScore && Math.abs(candidate - start) < Math.abs(best.start - start))) {
-                best = anchor;
-                bestScore = score;
+        Patch<Character> patch = DiffUtils.diff(characters(original), characters(later));
+        int shift = 0;
+        for (AbstractDelta<Character> delta : patch.getDeltas()) {
+            int from = delta.getSource().getPosition();
+            int to = from + delta.getSource().size();
+            boolean touches = delta.getSource().size() == 0 ? from > start && from < end : from < end && to > start;
+            if (touches) {
+                return Optional.empty();
+            }
+            if (to <= start) {
+                shift += delta.getTarget().size() - delta.getSource().size();
             }
         }
-        return Optional.ofNullable(best);
+        int moved = start + shift;
+        if (moved < 0 || moved + exact.length() > later.length() || !later.startsWith(exact, moved)) {
+            return Optional.empty();
+        }
+        return Optional.of(TextAnchor.at(later, moved, moved + exact.length()));
     }
 
-    private static int commonPrefix(String a, String b) {
-        int n = Math.min(a.length(), b.length());
-        int i = 0;
-        while (i < n && a.charAt(i) == b.charAt(i)) {
-            i++;
+    private static List<Character> characters(String text) {
+        List<Character> characters = new ArrayList<>(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            characters.add(text.charAt(i));
         }
-        return i;
-    }
-
-    private static int commonSuffix(String a, String b) {
-        int n = Math.min(a.length(), b.length());
-        int i = 0;
-        while (i < n && a.charAt(a.length() - 1 - i) == b.charAt(b.length() - 1 - i)) {
-            i++;
-        }
-        return i;
+        return characters;
     }
 }

@@ -13,6 +13,14 @@ public final class Groups {
 
     public static final List<String> ALL = List.of(FACT_CHECKERS, EDITORS, AUDITORS, ADMINS);
 
+    /**
+     * Camunda's own administrators' group. FactDesk's admins are members too: Cockpit and Admin send everyone to a
+     * first-user set-up page while this group has no member.
+     */
+    static final String CAMUNDA_ADMIN = org.camunda.bpm.engine.authorization.Groups.CAMUNDA_ADMIN;
+
+    static final List<String> WITH_CAMUNDA_ADMIN = List.of(FACT_CHECKERS, EDITORS, AUDITORS, ADMINS, CAMUNDA_ADMIN);
+
     private Groups() {
     }
 
@@ -27,6 +35,7 @@ public final class Groups {
             case EDITORS -> "Editors";
             case AUDITORS -> "Auditors";
             case ADMINS -> "Admins";
+            case CAMUNDA_ADMIN -> "Camunda administrators";
             default -> group;
         };
     }

@@ -22,6 +22,7 @@ class IdentitySetup implements ApplicationRunner {
 
     static final int ORDER = 0;
     static final String DEMO_PASSWORD = "demo";
+    static final List<String> ADMIN_GROUPS = List.of(Groups.ADMINS, Groups.CAMUNDA_ADMIN);
 
     private static final Logger log = LoggerFactory.getLogger(IdentitySetup.class);
 
@@ -45,7 +46,7 @@ class IdentitySetup implements ApplicationRunner {
     public void run(ApplicationArguments args) {
         directory.ensureGroups();
         if (isProduction()) {
-            directory.ensureUser("admin", "FactDesk", "Admin", adminPassword, List.of(Groups.ADMINS));
+            directory.ensureUser("admin", "FactDesk", "Admin", adminPassword, ADMIN_GROUPS);
             return;
         }
         directory.ensureUser("fiona", "Fiona", "Fact-checker", DEMO_PASSWORD, List.of(Groups.FACT_CHECKERS));
@@ -53,7 +54,7 @@ class IdentitySetup implements ApplicationRunner {
         directory.ensureUser("edith", "Edith", "Editor", DEMO_PASSWORD, List.of(Groups.EDITORS));
         directory.ensureUser("elliot", "Elliot", "Editor", DEMO_PASSWORD, List.of(Groups.EDITORS));
         directory.ensureUser("audrey", "Audrey", "Auditor", DEMO_PASSWORD, List.of(Groups.AUDITORS));
-        directory.ensureUser("admin", "FactDesk", "Admin", DEMO_PASSWORD, List.of(Groups.ADMINS));
+        directory.ensureUser("admin", "FactDesk", "Admin", DEMO_PASSWORD, ADMIN_GROUPS);
         log.warn("Demo users exist (fiona, farid, edith, elliot, audrey, admin), all with password '{}'. "
                 + "Run with profile 'prod' for a FactDesk without them.", DEMO_PASSWORD);
     }

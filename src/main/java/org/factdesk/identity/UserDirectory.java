@@ -18,7 +18,7 @@ public class UserDirectory {
     }
 
     public void ensureGroups() {
-        for (String id : Groups.ALL) {
+        for (String id : Groups.WITH_CAMUNDA_ADMIN) {
             if (identity.createGroupQuery().groupId(id).count() == 0) {
                 Group group = identity.newGroup(id);
                 group.setName(Groups.name(id));

@@ -50,7 +50,8 @@ public class PublicationService {
         Claim claim = claims.get(claimId);
         CorrectionKind kind = kindOf(claim);
         ArticleRevision current = articles.current(claim.articleId());
-        List<Integer> places = placesIn(current.body(), claim);
+        List<Integer> places = placesIn(articles.revision(claim.articleId(), claim.revision()).body(), current.body(),
+                claim);
         if (places.isEmpty()) {
             claims.textChanged(claimId, current.revision());
             return new PublicationOutcome.QuoteGone(current.revision());
@@ -80,12 +81,15 @@ public class PublicationService {
                 + " and nothing to publish");
     }
 
-    /** Where the claim's quote stands in the current text: every place for an all-occurrences claim, else one. */
-    private static List<Integer> placesIn(String text, Claim claim) {
+    /**
+     * Where the claim's quote stands in the current text: every place for an all-occurrences claim, else the one
+     * flagged on {@code flaggedOn}, followed through the corrections published since.
+     */
+    private static List<Integer> placesIn(String flaggedOn, String current, Claim claim) {
         if (claim.allOccurrences()) {
-            return TextAnchor.occurrences(text, claim.quote());
+            return TextAnchor.occurrences(current, claim.quote());
         }
-        return claim.anchor().relocate(text).map(anchor -> List.of(anchor.start())).orElse(List.of());
+        return claim.anchor().relocate(flaggedOn, current).map(anchor -> List.of(anchor.start())).orElse(List.of());
     }
 
     private static String replace(String text, List<Integer> starts, int length, String replacement) {
