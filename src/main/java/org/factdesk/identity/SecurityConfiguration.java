@@ -17,6 +17,9 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.frameoptions.XFrameOptionsHeaderWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Guards every door. {@code /api} and {@code /engine-rest}: HTTP Basic, no session, auditors read-only. Camunda's
@@ -29,17 +32,32 @@ class SecurityConfiguration {
 
     private static final String[] STAFF = {"FACT_CHECKERS", "EDITORS", "AUDITORS", "ADMINS"};
 
+    /**
+     * A matcher on the whole path within the application. The engine REST API, Camunda's webapp APIs and the H2
+     * console are servlets of their own, which Spring MVC's default matchers never see.
+     */
+    private static RequestMatcher path(String pattern) {
+        return PathPatternRequestMatcher.withDefaults().matcher(pattern);
+    }
+
+    private static RequestMatcher path(HttpMethod method, String pattern) {
+        return PathPatternRequestMatcher.withDefaults().matcher(method, pattern);
+    }
+
     @Bean
     @Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http, ProblemResponses problems) throws Exception {
-        http.securityMatcher("/api/**", "/engine-rest/**")
+        http.securityMatcher(new OrRequestMatcher(path("/api/**"), path("/engine-rest/**")))
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(HttpMethod.GET, "/api/**", "/engine-rest/**").hasAnyRole(STAFF)
-                        // Fact-checkers and editors work their tasks through the engine REST API too; four-eyes
-                        // is enforced inside the engine. Everything else that changes the engine is for admins.
-                        .requestMatchers("/engine-rest/task/**").hasAnyRole("FACT_CHECKERS", "EDITORS", "ADMINS")
-                        .requestMatchers("/engine-rest/**").hasRole("ADMINS")
-                        .requestMatchers(HttpMethod.POST, "/api/**").hasAnyRole("FACT_CHECKERS", "EDITORS", "ADMINS")
+                        .requestMatchers(path(HttpMethod.GET, "/api/**"), path(HttpMethod.GET, "/engine-rest/**"))
+                                .hasAnyRole(STAFF)
+                        // Fact-checkers and editors work their tasks through the engine REST API too; the engine's
+                        // listeners hold them to their own group and to four-eyes. Everything else that changes the
+                        // engine is for admins.
+                        .requestMatchers(path("/engine-rest/task/**")).hasAnyRole("FACT_CHECKERS", "EDITORS", "ADMINS")
+                        .requestMatchers(path("/engine-rest/**")).hasRole("ADMINS")
+                        .requestMatchers(path(HttpMethod.POST, "/api/**"))
+                                .hasAnyRole("FACT_CHECKERS", "EDITORS", "ADMINS")
                         .anyRequest().hasRole("ADMINS"))
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems.unauthorized()))
                 .exceptionHandling(errors -> errors
@@ -58,19 +76,19 @@ class SecurityConfiguration {
                         .requestMatchers(EndpointRequest.to("health")).permitAll()
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .requestMatchers("/login", "/error", "/public/**", "/css/**", "/js/**").permitAll()
-                        .requestMatchers("/h2-console/**").hasRole("ADMINS")
-                        .requestMatchers("/camunda/app/tasklist/**", "/camunda/api/tasklist/**",
-                                "/camunda/api/engine/**").hasAnyRole("FACT_CHECKERS", "EDITORS", "ADMINS")
-                        .requestMatchers("/camunda/app/welcome/**", "/camunda/api/admin/auth/**")
+                        .requestMatchers(path("/h2-console/**")).hasRole("ADMINS")
+                        .requestMatchers(path("/camunda/app/tasklist/**"), path("/camunda/api/tasklist/**"),
+                                path("/camunda/api/engine/**")).hasAnyRole("FACT_CHECKERS", "EDITORS", "ADMINS")
+                        .requestMatchers(path("/camunda/app/welcome/**"), path("/camunda/api/admin/auth/**"))
                                 .hasAnyRole("FACT_CHECKERS", "EDITORS", "ADMINS")
-                        .requestMatchers("/camunda/app/**", "/camunda/api/**").hasRole("ADMINS")
-                        .requestMatchers("/camunda/**").authenticated()
+                        .requestMatchers(path("/camunda/app/**"), path("/camunda/api/**")).hasRole("ADMINS")
+                        .requestMatchers(path("/camunda/**")).authenticated()
                         .anyRequest().authenticated())
                 .formLogin(form -> form.defaultSuccessUrl("/camunda/app/", false))
                 .httpBasic(basic -> { })
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 // The H2 console is a framed page that posts its own forms.
-                .csrf(csrf -> csrf.ignoringRequestMatchers("/h2-console/**", "/camunda/api/**"))
+                .csrf(csrf -> csrf.ignoringRequestMatchers(path("/h2-console/**"), path("/camunda/api/**")))
                 .headers(headers -> headers.addHeaderWriter(new XFrameOptionsHeaderWriter(
                         XFrameOptionsHeaderWriter.XFrameOptionsMode.SAMEORIGIN)).frameOptions(frame -> frame.disable()));
         return http.build();

@@ -11,18 +11,21 @@ import static org.factdesk.review.ClaimReviewProcess.Decision;
 import static org.factdesk.review.ClaimReviewProcess.Var;
 
 /**
- * Listens to the Approve correction task and enforces four-eyes inside the engine: whoever flagged or verified a
- * claim can neither take nor complete its approval, whether through FactDesk's API, Tasklist or the engine REST API.
+ * Listens to the Approve correction task and enforces, inside the engine, that only an editor takes or completes it
+ * and never one who flagged or verified the claim (four-eyes), whether through FactDesk's API, Tasklist or the
+ * engine REST API.
  */
 @Component(ClaimReviewProcess.Bean.APPROVE_CORRECTION_LISTENER)
 class ApproveCorrectionListener implements TaskListener {
 
     private final ClaimService claims;
     private final CurrentActor actor;
+    private final TaskGroups taskGroups;
 
-    ApproveCorrectionListener(ClaimService claims, CurrentActor actor) {
+    ApproveCorrectionListener(ClaimService claims, CurrentActor actor, TaskGroups taskGroups) {
         this.claims = claims;
         this.actor = actor;
+        this.taskGroups = taskGroups;
     }
 
     @Override
@@ -42,6 +45,7 @@ class ApproveCorrectionListener implements TaskListener {
         Claim claim = claims.get(claimId);
         String assignee = task.getAssignee();
         if (assignee != null) {
+            taskGroups.requireMember(assignee, TaskGroups.candidates(task.getCandidates()), task.getName());
             FourEyes.check(claim, assignee);
         }
         if (assignee != null ? !assignee.equals(claim.holder()) : claim.holder() != null) {
@@ -55,6 +59,7 @@ class ApproveCorrectionListener implements TaskListener {
         if (approver == null) {
             throw ProblemException.badRequest("unknown-actor", "Approve correction was completed without a known user.");
         }
+        taskGroups.requireMember(approver, TaskGroups.candidates(task.getCandidates()), task.getName());
         FourEyes.check(claim, approver);
         Decision decision = ReviewVariables.enumValue(task, Var.DECISION, Decision.class);
         String comment = ReviewVariables.text(task, Var.COMMENT);

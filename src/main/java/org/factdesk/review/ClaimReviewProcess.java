@@ -1,5 +1,7 @@
 package org.factdesk.review;
 
+import org.factdesk.identity.Groups;
+
 /**
  * The ids of the ClaimReview process, its decision and its elements, and the names of its variables,
  * shared by the delegates, the task API and the tests so that a renamed element breaks the build, not production.
@@ -11,8 +13,10 @@ public final class ClaimReviewProcess {
     public static final String ROUTING_DECISION_ID = "ClaimRouting";
     public static final String ROUTING_RESOURCE = "bpmn/ClaimRouting.dmn";
 
-    public static final String GROUP_FACT_CHECKERS = "fact-checkers";
-    public static final String GROUP_EDITORS = "editors";
+    /** Candidate group of Verify claim. */
+    public static final String GROUP_FACT_CHECKERS = Groups.FACT_CHECKERS;
+    /** Candidate group of Approve correction. */
+    public static final String GROUP_EDITORS = Groups.EDITORS;
 
     /** Element ids in the model. */
     public static final class Element {

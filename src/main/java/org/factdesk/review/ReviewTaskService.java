@@ -3,16 +3,10 @@ package org.factdesk.review;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.runtime.VariableInstance;
-import org.camunda.bpm.engine.task.IdentityLink;
-import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.factdesk.shared.ProblemException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -33,18 +27,18 @@ public class ReviewTaskService {
 
     private final TaskService tasks;
     private final RuntimeService runtime;
-    private final IdentityService identity;
+    private final TaskGroups taskGroups;
 
-    ReviewTaskService(TaskService tasks, RuntimeService runtime, IdentityService identity) {
+    ReviewTaskService(TaskService tasks, RuntimeService runtime, TaskGroups taskGroups) {
         this.tasks = tasks;
         this.runtime = runtime;
-        this.identity = identity;
+        this.taskGroups = taskGroups;
     }
 
     /** The caller's own tasks and the unclaimed tasks of the caller's groups, most urgent first. */
     @Transactional(readOnly = true)
     public List<ReviewTask> queue(String user) {
-        List<String> groups = groupsOf(user);
+        List<String> groups = taskGroups.of(user);
         List<Task> found = tasks.createTaskQuery()
                 .processDefinitionKey(ClaimReviewProcess.PROCESS_ID)
                 .or().taskAssignee(user).taskCandidateGroupIn(groups.isEmpty() ? List.of("-") : groups).endOr()
@@ -130,24 +124,13 @@ public class ReviewTaskService {
             throw ProblemException.notFound("task-not-found", "There is no open review task with id " + taskId
                     + "; it may have been completed already.");
         }
-        Set<String> candidateGroups = tasks.getIdentityLinksForTask(taskId).stream()
-                .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
-                .map(IdentityLink::getGroupId)
-                .collect(Collectors.toSet());
-        if (groupsOf(user).stream().noneMatch(candidateGroups::contains)) {
-            throw ProblemException.forbidden("not-your-task", "'" + task.getName() + "' is work for "
-                    + candidateGroups + "; " + user + " is not in that group.");
-        }
+        taskGroups.requireMember(user, TaskGroups.candidates(tasks.getIdentityLinksForTask(taskId)), task.getName());
         return task;
     }
 
     private static ProblemException heldBy(Task task) {
         return ProblemException.conflict("task-already-claimed", "'" + task.getName() + "' is already held by "
                 + task.getAssignee() + ".");
-    }
-
-    private List<String> groupsOf(String user) {
-        return identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
     }
 
     private List<ReviewTask> views(List<Task> found) {

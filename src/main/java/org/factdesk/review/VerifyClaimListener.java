@@ -19,10 +19,12 @@ class VerifyClaimListener implements TaskListener {
 
     private final ClaimService claims;
     private final CurrentActor actor;
+    private final TaskGroups taskGroups;
 
-    VerifyClaimListener(ClaimService claims, CurrentActor actor) {
+    VerifyClaimListener(ClaimService claims, CurrentActor actor, TaskGroups taskGroups) {
         this.claims = claims;
         this.actor = actor;
+        this.taskGroups = taskGroups;
     }
 
     @Override
@@ -41,6 +43,9 @@ class VerifyClaimListener implements TaskListener {
     private void holderChanged(DelegateTask task, long claimId) {
         Claim claim = claims.get(claimId);
         String assignee = task.getAssignee();
+        if (assignee != null) {
+            taskGroups.requireMember(assignee, TaskGroups.candidates(task.getCandidates()), task.getName());
+        }
         if (assignee != null && !assignee.equals(claim.holder())) {
             claims.verificationHeld(claimId, assignee, actor.userOr(null));
         } else if (assignee == null && claim.holder() != null) {
@@ -54,6 +59,7 @@ class VerifyClaimListener implements TaskListener {
         if (verifier == null) {
             throw ProblemException.badRequest("unknown-actor", "Verify claim was completed without a known user.");
         }
+        taskGroups.requireMember(verifier, TaskGroups.candidates(task.getCandidates()), task.getName());
         Verdict verdict = ReviewVariables.enumValue(task, Var.VERDICT, Verdict.class);
         String replacement = ReviewVariables.text(task, Var.REPLACEMENT);
         String notice = ReviewVariables.text(task, Var.NOTICE);

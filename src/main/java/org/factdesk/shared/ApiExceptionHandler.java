@@ -7,7 +7,7 @@ import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -45,7 +45,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             if (cause instanceof TaskAlreadyClaimedException claimed) {
                 return answer(Problems.of(HttpStatus.CONFLICT, "task-already-claimed", claimed.getMessage()));
             }
-            if (cause instanceof OptimisticLockingException || cause instanceof OptimisticLockingFailureException) {
+            if (cause instanceof OptimisticLockingException || cause instanceof ConcurrencyFailureException) {
                 return answer(Problems.of(HttpStatus.CONFLICT, "concurrent-change",
                         "Someone else changed this at the same moment. Reload and try again."));
             }
