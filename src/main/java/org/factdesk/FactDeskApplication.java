@@ -19,6 +19,7 @@ public class FactDeskApplication {
         String[] rest = args.length == 0 ? args : Arrays.copyOfRange(args, 1, args.length);
         switch (command) {
             // Offline commands: each returns its exit code.
+            case "verify-audit" -> System.exit(org.factdesk.audit.VerifyAuditCommand.run(rest));
             default -> SpringApplication.run(FactDeskApplication.class, args);
         }
     }

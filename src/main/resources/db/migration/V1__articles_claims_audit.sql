@@ -56,7 +56,8 @@ CREATE TABLE claim (
     notice          VARCHAR(4000),
     decision        VARCHAR(20),
     decided_by      VARCHAR(100),
-    outcome_note    VARCHAR(4000),
+    decision_comment VARCHAR(4000),
+    verdict_note    VARCHAR(4000),
     published_revision INTEGER,
     updated_at      TIMESTAMP WITH TIME ZONE NOT NULL
 );

@@ -27,9 +27,10 @@ public record Claim(
         String verdict,
         String verifiedBy,
         String notice,
+        String verdictNote,
         String decision,
         String decidedBy,
-        String outcomeNote,
+        String decisionComment,
         Integer publishedRevision,
         Instant updatedAt) {
 

@@ -27,14 +27,15 @@ class ClaimController {
     record ClaimView(long id, long articleId, int revision, String quote, int start, int end, String prefix,
             String suffix, String scope, int occurrences, Category category, Severity severity, String replacement,
             String note, ClaimState state, String heldBy, String flaggedBy, String source, Instant flaggedAt, String verdict, String verifiedBy,
-            String notice, String decision, String decidedBy, String outcomeNote, Integer publishedRevision,
+            String notice, String verdictNote, String decision, String decidedBy, String decisionComment,
+            Integer publishedRevision,
             Instant updatedAt) {
 
         static ClaimView of(Claim c) {
             return new ClaimView(c.id(), c.articleId(), c.revision(), c.quote(), c.anchor().start(), c.anchor().end(),
                     c.anchor().prefix(), c.anchor().suffix(), c.allOccurrences() ? "ALL" : "ONE", c.occurrences(),
                     c.category(), c.severity(), c.replacement(), c.note(), c.state(), c.holder(), c.flaggedBy(), c.source(), c.flaggedAt(),
-                    c.verdict(), c.verifiedBy(), c.notice(), c.decision(), c.decidedBy(), c.outcomeNote(),
+                    c.verdict(), c.verifiedBy(), c.notice(), c.verdictNote(), c.decision(), c.decidedBy(), c.decisionComment(),
                     c.publishedRevision(), c.updatedAt());
         }
     }

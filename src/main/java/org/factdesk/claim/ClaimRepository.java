@@ -65,13 +65,14 @@ class ClaimRepository {
             String notice, String note, Instant at) {
         jdbc.sql("""
                 UPDATE claim SET state = ?, verdict = ?, verified_by = ?, replacement = COALESCE(?, replacement),
-                    notice = ?, outcome_note = ?, decision = NULL, decided_by = NULL, held_by = NULL, updated_at = ?
+                    notice = ?, verdict_note = ?, decision = NULL, decided_by = NULL, decision_comment = NULL,
+                    held_by = NULL, updated_at = ?
                 WHERE id = ?""")
                 .params(state.name(), verdict, verifiedBy, replacement, notice, note, SqlTime.of(at), id).update();
     }
 
     void recordDecision(long id, ClaimState state, String decision, String decidedBy, String comment, Instant at) {
-        jdbc.sql("UPDATE claim SET state = ?, decision = ?, decided_by = ?, outcome_note = ?, held_by = NULL, "
+        jdbc.sql("UPDATE claim SET state = ?, decision = ?, decided_by = ?, decision_comment = ?, held_by = NULL, "
                         + "updated_at = ? WHERE id = ?")
                 .params(state.name(), decision, decidedBy, comment, SqlTime.of(at), id).update();
     }
@@ -101,9 +102,10 @@ class ClaimRepository {
             rs.getString("verdict"),
             rs.getString("verified_by"),
             rs.getString("notice"),
+            rs.getString("verdict_note"),
             rs.getString("decision"),
             rs.getString("decided_by"),
-            rs.getString("outcome_note"),
+            rs.getString("decision_comment"),
             rs.getObject("published_revision", Integer.class),
             SqlTime.read(rs, "updated_at"));
 }
