@@ -50,6 +50,10 @@ class SecurityMatrixTest {
             GET  /api/claims/{claim}                         401   401      401   200   200   200    200
             GET  /api/claims/{claim}/history                 401   401      401   403   200   200    200
             GET  /api/audit?articleId={article}              401   401      401   403   200   200    200
+            GET  /api/audit/verify                           401   401      401   403   403   200    200
+            GET  /api/audit/head                             401   401      401   403   403   200    200
+            GET  /api/audit/export?format=csv&articleId={article} 401 401   401   403   200   200    200
+            GET  /api/claims/{claim}/bundle                  401   401      401   403   200   200    200
             GET  /api/tasks                                  401   401      401   200   200   403    403
             POST /api/tasks/{task}/claim                     401   401      401   404   404   403    403
             POST /api/tasks/{task}/unclaim                   401   401      401   404   404   403    403
