@@ -1,7 +1,6 @@
 package org.factdesk.review;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.factdesk.claim.Claim;
 import org.factdesk.claim.ClaimService;
 import org.factdesk.shared.ProblemException;
@@ -16,51 +15,29 @@ import static org.factdesk.review.ClaimReviewProcess.Var;
  * engine REST API.
  */
 @Component(ClaimReviewProcess.Bean.APPROVE_CORRECTION_LISTENER)
-class ApproveCorrectionListener implements TaskListener {
-
-    private final ClaimService claims;
-    private final CurrentActor actor;
-    private final TaskGroups taskGroups;
+class ApproveCorrectionListener extends ReviewTaskListener {
 
     ApproveCorrectionListener(ClaimService claims, CurrentActor actor, TaskGroups taskGroups) {
-        this.claims = claims;
-        this.actor = actor;
-        this.taskGroups = taskGroups;
+        super(claims, actor, taskGroups, Var.DECISION);
     }
 
     @Override
-    public void notify(DelegateTask task) {
-        long claimId = ReviewVariables.claimId(task);
-        switch (task.getEventName()) {
-            // A decision from an earlier round must not decide this one.
-            case EVENTNAME_CREATE -> task.getExecution().removeVariable(Var.DECISION);
-            case EVENTNAME_ASSIGNMENT, EVENTNAME_UPDATE -> holderChanged(task, claimId);
-            case EVENTNAME_COMPLETE -> complete(task, claimId);
-            default -> {
-            }
-        }
+    protected void mayHold(Claim claim, String editor) {
+        FourEyes.check(claim, editor);
     }
 
-    private void holderChanged(DelegateTask task, long claimId) {
-        Claim claim = claims.get(claimId);
-        String assignee = task.getAssignee();
-        if (assignee != null) {
-            taskGroups.requireMember(assignee, TaskGroups.candidates(task.getCandidates()), task.getName());
-            FourEyes.check(claim, assignee);
-        }
-        if (assignee != null ? !assignee.equals(claim.holder()) : claim.holder() != null) {
-            claims.approvalHeld(claimId, assignee, actor.userOr(assignee != null ? assignee : claim.holder()));
-        }
+    @Override
+    protected void held(Claim claim, String assignee, String actor) {
+        claims.approvalHeld(claim.id(), assignee, actor == null ? assignee : actor);
     }
 
-    private void complete(DelegateTask task, long claimId) {
-        Claim claim = claims.get(claimId);
-        String approver = actor.userOr(task.getAssignee());
-        if (approver == null) {
-            throw ProblemException.badRequest("unknown-actor", "Approve correction was completed without a known user.");
-        }
-        taskGroups.requireMember(approver, TaskGroups.candidates(task.getCandidates()), task.getName());
-        FourEyes.check(claim, approver);
+    @Override
+    protected void released(Claim claim, String actor) {
+        claims.approvalHeld(claim.id(), null, actor);
+    }
+
+    @Override
+    protected void completed(DelegateTask task, Claim claim, String approver) {
         Decision decision = ReviewVariables.enumValue(task, Var.DECISION, Decision.class);
         String comment = ReviewVariables.text(task, Var.COMMENT);
         if (decision != Decision.APPROVE && comment == null) {
@@ -70,6 +47,6 @@ class ApproveCorrectionListener implements TaskListener {
         if (decision == Decision.APPROVE) {
             task.getExecution().setVariable(Var.APPROVED_BY, approver);
         }
-        claims.recordDecision(claimId, decision.name(), approver, comment);
+        claims.recordDecision(claim.id(), decision.name(), approver, comment);
     }
 }

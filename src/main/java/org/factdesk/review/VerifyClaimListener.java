@@ -1,7 +1,6 @@
 package org.factdesk.review;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.factdesk.claim.Claim;
 import org.factdesk.claim.ClaimService;
 import org.factdesk.shared.ProblemException;
@@ -12,54 +11,26 @@ import static org.factdesk.review.ClaimReviewProcess.Verdict;
 
 /**
  * Listens to the Verify claim task: who holds it, and on completion checks the verdict is complete and records it.
- * Running inside the engine, it applies to Tasklist and the engine REST API as much as to FactDesk's API.
  */
 @Component(ClaimReviewProcess.Bean.VERIFY_CLAIM_LISTENER)
-class VerifyClaimListener implements TaskListener {
-
-    private final ClaimService claims;
-    private final CurrentActor actor;
-    private final TaskGroups taskGroups;
+class VerifyClaimListener extends ReviewTaskListener {
 
     VerifyClaimListener(ClaimService claims, CurrentActor actor, TaskGroups taskGroups) {
-        this.claims = claims;
-        this.actor = actor;
-        this.taskGroups = taskGroups;
+        super(claims, actor, taskGroups, Var.VERDICT);
     }
 
     @Override
-    public void notify(DelegateTask task) {
-        long claimId = ReviewVariables.claimId(task);
-        switch (task.getEventName()) {
-            // A verdict from an earlier round must not decide this one.
-            case EVENTNAME_CREATE -> task.getExecution().removeVariable(Var.VERDICT);
-            case EVENTNAME_ASSIGNMENT, EVENTNAME_UPDATE -> holderChanged(task, claimId);
-            case EVENTNAME_COMPLETE -> complete(task, claimId);
-            default -> {
-            }
-        }
+    protected void held(Claim claim, String assignee, String actor) {
+        claims.verificationHeld(claim.id(), assignee, actor);
     }
 
-    private void holderChanged(DelegateTask task, long claimId) {
-        Claim claim = claims.get(claimId);
-        String assignee = task.getAssignee();
-        if (assignee != null) {
-            taskGroups.requireMember(assignee, TaskGroups.candidates(task.getCandidates()), task.getName());
-        }
-        if (assignee != null && !assignee.equals(claim.holder())) {
-            claims.verificationHeld(claimId, assignee, actor.userOr(null));
-        } else if (assignee == null && claim.holder() != null) {
-            claims.verificationReleased(claimId, actor.userOr(claim.holder()));
-        }
+    @Override
+    protected void released(Claim claim, String actor) {
+        claims.verificationReleased(claim.id(), actor);
     }
 
-    private void complete(DelegateTask task, long claimId) {
-        Claim claim = claims.get(claimId);
-        String verifier = actor.userOr(task.getAssignee());
-        if (verifier == null) {
-            throw ProblemException.badRequest("unknown-actor", "Verify claim was completed without a known user.");
-        }
-        taskGroups.requireMember(verifier, TaskGroups.candidates(task.getCandidates()), task.getName());
+    @Override
+    protected void completed(DelegateTask task, Claim claim, String verifier) {
         Verdict verdict = ReviewVariables.enumValue(task, Var.VERDICT, Verdict.class);
         String replacement = ReviewVariables.text(task, Var.REPLACEMENT);
         String notice = ReviewVariables.text(task, Var.NOTICE);
@@ -87,7 +58,7 @@ class VerifyClaimListener implements TaskListener {
             }
         }
         task.getExecution().setVariable(Var.VERIFIED_BY, verifier);
-        claims.recordVerdict(claimId, verdict.name(), verifier, replacement, notice, note);
+        claims.recordVerdict(claim.id(), verdict.name(), verifier, replacement, notice, note);
     }
 
     private static void requireNotice(String notice, Verdict verdict) {
