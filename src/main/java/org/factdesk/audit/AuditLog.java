@@ -7,6 +7,7 @@ import org.factdesk.article.ArticleImported;
 import org.factdesk.claim.Claim;
 import org.factdesk.claim.ClaimActivity;
 import org.factdesk.claim.ClaimFlagged;
+import org.factdesk.claim.ClaimService;
 import org.factdesk.publication.CorrectionPublished;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -46,7 +47,8 @@ public class AuditLog {
         String detail = claim.category() + "/" + claim.severity() + " at " + claim.anchor().start() + ".."
                 + claim.anchor().end() + (claim.allOccurrences() ? " (all " + claim.occurrences() + " occurrences)" : "")
                 + (claim.replacement() == null ? "" : "; proposed: '" + claim.replacement() + "'")
-                + (claim.note() == null ? "" : "; note: " + claim.note());
+                + (claim.note() == null ? "" : "; note: " + claim.note())
+                + (ClaimService.SOURCE_MANUAL.equals(claim.source()) ? "" : "; found by " + claim.source());
         entries.append(new AuditContent(claim.flaggedAt(), claim.flaggedBy(), "FLAGGED", claim.id(),
                 claim.articleId(), claim.revision(), claim.quote(), null, detail));
     }
