@@ -14,6 +14,7 @@ import java.util.UUID;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.awaitility.Awaitility;
 
 /**
  * A small HTTP client for FactDesk's API as a person or integrator uses it: real HTTP, HTTP Basic as a demo user
@@ -123,6 +124,27 @@ public final class TestApi {
 
     public JsonNode claim(long claimId) {
         return get("audrey", "/api/claims/" + claimId).json();
+    }
+
+    /** Claims the claim's open task in the user's queue and completes it with this form; fails unless both work. */
+    public void work(String user, long claimId, Map<String, Object> form) {
+        String task = taskOf(user, claimId);
+        if (task == null) {
+            throw new AssertionError("no open task of claim " + claimId + " for " + user);
+        }
+        Answer claimed = post(user, "/api/tasks/" + task + "/claim", null);
+        if (claimed.status() != 200) {
+            throw new AssertionError("claim failed: " + claimed);
+        }
+        Answer completed = post(user, "/api/tasks/" + task + "/complete", form);
+        if (completed.status() != 204) {
+            throw new AssertionError("complete failed: " + completed);
+        }
+    }
+
+    /** Waits until the claim reaches this state: publishing runs as a background job. */
+    public void awaitState(long claimId, String state) {
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> state.equals(claim(claimId).get("state").asText()));
     }
 
     private static String write(Object json) {

@@ -212,16 +212,11 @@ class PublicationTest {
     }
 
     private void work(String user, long claim, Map<String, Object> form) {
-        String task = api.taskOf(user, claim);
-        assertThat(task).as("open task of claim " + claim + " for " + user).isNotNull();
-        Answer claimed = api.post(user, "/api/tasks/" + task + "/claim", null);
-        assertThat(claimed.status()).as(claimed.toString()).isEqualTo(200);
-        Answer completed = api.post(user, "/api/tasks/" + task + "/complete", form);
-        assertThat(completed.status()).as(completed.toString()).isEqualTo(204);
+        api.work(user, claim, form);
     }
 
     private void awaitPublished(long claim) {
-        await().atMost(PUBLISHING).until(() -> "PUBLISHED".equals(api.claim(claim).get("state").asText()));
+        api.awaitState(claim, "PUBLISHED");
     }
 
     private JsonNode article(long article) {
