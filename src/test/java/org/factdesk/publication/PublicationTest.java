@@ -16,7 +16,6 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.factdesk.FactDeskTest;
 import org.factdesk.TestApi;
-import org.factdesk.TestApi.Answer;
 import org.factdesk.review.ClaimReviewProcess;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
