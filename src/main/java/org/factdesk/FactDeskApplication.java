@@ -20,6 +20,7 @@ public class FactDeskApplication {
         switch (command) {
             // Offline commands: each returns its exit code.
             case "verify-audit" -> System.exit(org.factdesk.audit.VerifyAuditCommand.run(rest));
+            case "scan" -> System.exit(org.factdesk.detection.ScanCommand.run(rest));
             default -> SpringApplication.run(FactDeskApplication.class, args);
         }
     }

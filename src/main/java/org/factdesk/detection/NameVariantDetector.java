@@ -1,0 +1,177 @@
+package org.factdesk.detection;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.factdesk.claim.Category;
+
+/**
+ * Names spelled two ways in one article ("Soleimai" beside "Soleimani", "Irbil" beside "Erbil", a dropped diacritic).
+ * It proposes the form an authority backs — the one in a social media handle, then the one LanguageTool's dictionary
+ * knows as a proper noun, then the one the article uses most, then the one it uses first.
+ */
+final class NameVariantDetector implements Detector {
+
+    private static final Pattern HANDLE = Pattern.compile("@(\\w+)");
+
+    /** Every place a capitalised name occurs, in order. */
+    private record Form(String name, List<ScanDocument.Token> places) {
+
+        int count() {
+            return places.size();
+        }
+    }
+
+    @Override
+    public String name() {
+        return "name-variants";
+    }
+
+    @Override
+    public List<Suggestion> detect(ScanDocument document) {
+        Lexicon lexicon = Lexicon.get();
+        Map<String, Form> forms = new LinkedHashMap<>();
+        for (ScanDocument.Token token : document.tokens()) {
+            String name = withoutPossessive(token.text());
+            if (!Character.isUpperCase(name.charAt(0)) || name.length() < 4 || name.chars().anyMatch(Character::isDigit)
+                    || isAllCaps(name) || lexicon.commonWord(name)) {
+                continue;
+            }
+            forms.computeIfAbsent(name, n -> new Form(n, new ArrayList<>())).places().add(token);
+        }
+        List<String> handles = new ArrayList<>();
+        Matcher handle = HANDLE.matcher(document.text());
+        while (handle.find()) {
+            handles.add(Edits.lower(handle.group(1)));
+        }
+        List<Form> all = new ArrayList<>(forms.values());
+        List<Suggestion> found = new ArrayList<>();
+        for (Form a : all) {
+            Form best = null;
+            for (Form b : all) {
+                if (a == b || !variants(a, b, document, handles, lexicon)) {
+                    continue;
+                }
+                if (authority(b, handles, lexicon) > authority(a, handles, lexicon)
+                        || (authority(b, handles, lexicon) == authority(a, handles, lexicon)
+                        && b.places().get(0).start() < a.places().get(0).start())) {
+                    best = best == null || authority(b, handles, lexicon) > authority(best, handles, lexicon) ? b : best;
+                }
+            }
+            if (best == null || a.count() > 3) {
+                continue;
+            }
+            boolean accents = Edits.fold(a.name()).equals(Edits.fold(best.name()));
+            for (ScanDocument.Token place : a.places()) {
+                ScanDocument.Paragraph paragraph = document.paragraphAt(place.start());
+                if (paragraph != null && paragraph.attribution()) {
+                    continue;
+                }
+                int end = place.start() + a.name().length();
+                found.add(document.suggest(name(), Category.NAME, place.start(), end, best.name(),
+                        accents ? "The article writes '" + best.name() + "' with its accents elsewhere."
+                                : "The article spells this name '" + best.name() + "' elsewhere (" + best.count()
+                                + "×)" + reason(best, handles, lexicon) + "; '" + a.name() + "' looks like a slip.",
+                        accents ? 0.85 : 0.8));
+            }
+        }
+        return found;
+    }
+
+    /**
+     * Two forms are one name spelled two ways when they differ by accents, or by one edit; two edits only when the
+     * same first name stands before both (Javad Zarif, Javad Zafrim) or one is in a handle. Two names the dictionary
+     * knows (Iran, Iraq) are two places, and a form that starts the other (Iran, Iranian) is a derivation.
+     */
+    private static boolean variants(Form a, Form b, ScanDocument document, List<String> handles, Lexicon lexicon) {
+        String x = a.name();
+        String y = b.name();
+        if (Edits.fold(x).equals(Edits.fold(y))) {
+            return true;
+        }
+        String lx = Edits.lower(x);
+        String ly = Edits.lower(y);
+        if (lx.startsWith(ly) || ly.startsWith(lx)) {
+            return false;
+        }
+        if (lexicon.knownProperNoun(x) && lexicon.knownProperNoun(y)) {
+            return false;
+        }
+        int distance = Edits.distance(lx, ly);
+        if (distance == 1) {
+            return Math.min(x.length(), y.length()) >= 4;
+        }
+        if (distance == 2 && Math.min(x.length(), y.length()) >= 5 && lx.charAt(0) == ly.charAt(0)) {
+            return sharedFirstName(a, b, document) || inHandle(a, handles) || inHandle(b, handles);
+        }
+        return false;
+    }
+
+    private static boolean sharedFirstName(Form a, Form b, ScanDocument document) {
+        for (ScanDocument.Token x : a.places()) {
+            for (ScanDocument.Token y : b.places()) {
+                String before1 = wordBefore(document, x);
+                String before2 = wordBefore(document, y);
+                if (before1 != null && before1.equals(before2) && Character.isUpperCase(before1.charAt(0))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static String wordBefore(ScanDocument document, ScanDocument.Token token) {
+        List<ScanDocument.Token> tokens = document.tokens();
+        int i = tokens.indexOf(token);
+        if (i <= 0) {
+            return null;
+        }
+        ScanDocument.Token before = tokens.get(i - 1);
+        String between = document.text().substring(before.end(), token.start());
+        return between.isBlank() ? before.text() : null;
+    }
+
+    private static int authority(Form form, List<String> handles, Lexicon lexicon) {
+        int score = form.count();
+        if (inHandle(form, handles)) {
+            score += 100;
+        }
+        if (lexicon.knownProperNoun(form.name())) {
+            score += 50;
+        }
+        if (!Edits.fold(form.name()).equals(form.name())) {
+            score += 25;
+        }
+        return score;
+    }
+
+    private static String reason(Form form, List<String> handles, Lexicon lexicon) {
+        if (inHandle(form, handles)) {
+            return ", as in the social media handle";
+        }
+        if (lexicon.knownProperNoun(form.name())) {
+            return ", the dictionary's spelling";
+        }
+        return "";
+    }
+
+    private static boolean inHandle(Form form, List<String> handles) {
+        String name = Edits.lower(form.name());
+        return handles.stream().anyMatch(h -> h.contains(name));
+    }
+
+    private static boolean isAllCaps(String name) {
+        return name.chars().filter(Character::isLetter).allMatch(Character::isUpperCase);
+    }
+
+    static String withoutPossessive(String word) {
+        if (word.endsWith("'s") || word.endsWith("’s")) {
+            return word.substring(0, word.length() - 2);
+        }
+        return word;
+    }
+}

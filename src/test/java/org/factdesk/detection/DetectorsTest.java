@@ -1,0 +1,106 @@
+package org.factdesk.detection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.factdesk.claim.Category;
+import org.junit.jupiter.api.Test;
+
+/** Each detector on small texts of its own: what it must find, and the look-alikes it must leave alone. */
+class DetectorsTest {
+
+    private static ScanDocument article(String dateline, String... paragraphs) {
+        return ScanDocument.ofFile("Test desk\nA headline\n" + dateline + "\n" + String.join("\n", paragraphs));
+    }
+
+    private static List<String> quotes(Detector detector, ScanDocument document) {
+        return detector.detect(document).stream().map(Suggestion::quote).toList();
+    }
+
+    @Test
+    void repeatedAndMissingWords() {
+        ScanDocument doc = article("3 May 2021, 10:00", "The mayor said the the bridge would reopen.",
+                "Repairs of the of the deck are finished.", "According police, nobody was hurt.",
+                "He had had enough, he said.");
+        assertThat(quotes(new RepeatedWordDetector(), doc))
+                .containsExactly("the the", "of the of the", "According police");
+    }
+
+    @Test
+    void namesSpelledTwoWaysButNotTwoDifferentPlaces() {
+        ScanDocument doc = article("3 May 2021, 10:00",
+                "Officials from Iran and Iraq met Iranian diplomats in Lisbon on Monday.",
+                "The talks were chaired by Portugal's foreign minister, João Gomes Cravinho.",
+                "Mr Cravinho said the next round would be held in Baghdad, and Joao Cravinho's office confirmed it.",
+                "Hossein Amirabdollahian spoke for Iran; Mr Amirabdolahian said little afterwards.");
+        List<Suggestion> found = new NameVariantDetector().detect(doc);
+        assertThat(found).extracting(Suggestion::quote, Suggestion::suggestion).containsExactlyInAnyOrder(
+                org.assertj.core.groups.Tuple.tuple("Joao", "João"),
+                org.assertj.core.groups.Tuple.tuple("Amirabdolahian", "Amirabdollahian"));
+    }
+
+    @Test
+    void localTimeFollowsDaylightSaving() {
+        ScanDocument winter = article("20 January 2022, 12:00",
+                "Polls in Denver closed at 8pm local time in Denver (2am GMT), officials said.");
+        ScanDocument summer = article("20 July 2022, 12:00",
+                "Polls in Denver closed at 8pm local time in Denver (2am GMT), officials said.");
+        assertThat(new TimeDetector().detect(winter)).extracting(Suggestion::category).containsExactly(Category.TIME);
+        assertThat(new TimeDetector().detect(summer)).isEmpty();
+    }
+
+    @Test
+    void twoTimesForOneEventThatDifferAreAConflict() {
+        ScanDocument doc = article("12 April 2023, 18:00",
+                "The ferry sank at 4.10pm local time in Manila (8.10am GMT), the coastguard said.",
+                "Survivors said the ferry sank at 5.10pm local time in Manila, after the engine failed.");
+        assertThat(quotes(new TimeDetector(), doc)).containsExactly("5.10pm local time in Manila");
+    }
+
+    @Test
+    void partsThatAddUpAreLeftAlone() {
+        ScanDocument adds = article("3 May 2021, 10:00",
+                "Rescuers found 9 survivors, with four in the water, three on the hull and two on a raft.");
+        ScanDocument doesNot = article("3 May 2021, 10:00",
+                "Rescuers found 9 survivors, with four in the water, three on the hull and one on a raft.");
+        assertThat(new NumberDetector().detect(adds)).isEmpty();
+        assertThat(quotes(new NumberDetector(), doesNot)).containsExactly("9 survivors");
+    }
+
+    @Test
+    void oneQuantityWithTwoValues() {
+        ScanDocument doc = article("3 May 2021, 10:00", "The storm damaged 31 schools in the region.",
+                "By Sunday officials said 13 schools were damaged and would stay shut.");
+        assertThat(quotes(new NumberDetector(), doc)).containsExactly("13 schools");
+    }
+
+    @Test
+    void aQuotationReproducedExactlyIsNotFlagged() {
+        ScanDocument doc = article("3 May 2021, 10:00",
+                "We will rebuild every home that was lost, and we will start this week.",
+                "— City of Hilo (@CityOfHilo) May 2, 2021",
+                "The mayor repeated: \"We will rebuild every home that was lost, and we will start this week.\"",
+                "He added: \"We will rebuild every house that was lost, and we will start this week.\"");
+        assertThat(new QuotationDetector().detect(doc)).extracting(Suggestion::quote, Suggestion::suggestion)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("house", "home"));
+    }
+
+    @Test
+    void realWordTyposNeedTheArticlesOwnVocabulary() {
+        ScanDocument doc = article("3 May 2021, 10:00",
+                "Troops left the Kandahar bass on Monday.", "The base had housed 2,000 soldiers.",
+                "Two other bases will close next year.");
+        ScanDocument noVocabulary = article("3 May 2021, 10:00", "Anglers caught a Severn bass on Monday.");
+        assertThat(new RealWordDetector().detect(doc)).extracting(Suggestion::quote, Suggestion::suggestion)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("bass", "base"));
+        assertThat(new RealWordDetector().detect(noVocabulary)).isEmpty();
+    }
+
+    @Test
+    void quotedSpeechIsNotSpellChecked() {
+        ScanDocument doc = article("3 May 2021, 10:00", "The minister said: \"We recieved the letter.\"",
+                "Officials said they had recieved no complaints.");
+        assertThat(quotes(ArticleScanner.shared().detectors().get(0), doc)).containsExactly("recieved");
+    }
+}

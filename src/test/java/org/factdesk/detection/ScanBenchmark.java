@@ -1,0 +1,79 @@
+package org.factdesk.detection;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+/**
+ * Prints how fast a scan is: the seed's median warm scan time (one thread), each detector's share, and words per
+ * second over the labelled corpus. A measurement, not a test — it asserts nothing, since wall-clock limits fail on a
+ * busy machine — and it runs only in the {@code benchmark} Maven profile: {@code ./mvnw -Pbenchmark test}.
+ */
+@EnabledIfSystemProperty(named = "factdesk.benchmark", matches = "true")
+class ScanBenchmark {
+
+    private static final int WARM_UP = 30;
+    private static final int RUNS = 50;
+
+    @Test
+    void scanSpeed() {
+        ArticleScanner scanner = ArticleScanner.shared();
+        String seed = SeedArticle.text();
+        ScanDocument seedDocument = ScanDocument.ofFile(seed);
+        for (int i = 0; i < WARM_UP; i++) {
+            scanner.scanFile(seed);
+        }
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        List<Double> times = new ArrayList<>();
+        List<Double> cpu = new ArrayList<>();
+        for (int i = 0; i < RUNS; i++) {
+            long start = System.nanoTime();
+            long cpuStart = threads.getCurrentThreadCpuTime();
+            scanner.scanFile(seed);
+            cpu.add((threads.getCurrentThreadCpuTime() - cpuStart) / 1e6);
+            times.add((System.nanoTime() - start) / 1e6);
+        }
+        StringBuilder out = new StringBuilder();
+        // Wall-clock time includes waiting for a core when other processes run; CPU time is the scan's own work.
+        out.append(String.format("Seed scan, warm, %d runs on one thread (%d words), load average %.1f on %d cores:%n"
+                        + "  wall clock: median %.1f ms, min %.1f ms, 90th percentile %.1f ms%n"
+                        + "  CPU time:   median %.1f ms, min %.1f ms (target: median <= 250 ms)%n", RUNS,
+                seedDocument.tokens().size(), ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                Runtime.getRuntime().availableProcessors(), percentile(times, 50), percentile(times, 0),
+                percentile(times, 90), percentile(cpu, 50), percentile(cpu, 0)));
+        for (Detector detector : scanner.detectors()) {
+            List<Double> own = new ArrayList<>();
+            for (int i = 0; i < RUNS / 2; i++) {
+                long cpuStart = threads.getCurrentThreadCpuTime();
+                detector.detect(seedDocument);
+                own.add((threads.getCurrentThreadCpuTime() - cpuStart) / 1e6);
+            }
+            out.append(String.format("  %-22s CPU time median %6.1f ms%n", detector.name(), percentile(own, 50)));
+        }
+        List<Corpus.Article> corpus = Corpus.load();
+        long words = 0;
+        long start = System.nanoTime();
+        for (int round = 0; round < 5; round++) {
+            for (Corpus.Article article : corpus) {
+                words += ScanDocument.ofFile(article.text()).tokens().size();
+                scanner.scanFile(article.text());
+            }
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        out.append(String.format("Corpus: %d articles x 5 rounds, %d words in %.2f s: %.0f words per second%n",
+                corpus.size(), words, seconds, words / seconds));
+        System.out.print(out);
+    }
+
+    private static double percentile(List<Double> values, int p) {
+        List<Double> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
+    }
+}

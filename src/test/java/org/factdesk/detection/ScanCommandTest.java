@@ -1,0 +1,65 @@
+package org.factdesk.detection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The {@code scan} command: JSON lines with positions into the file's full text, exit codes, nothing else on stdout. */
+class ScanCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private record Run(int code, String out) {
+    }
+
+    private static Run run(String... args) {
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        int code = ScanCommand.scan(args, new PrintStream(captured, true, StandardCharsets.UTF_8));
+        return new Run(code, captured.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void printsOneJsonObjectPerSuggestionWithPositionsInTheWholeFile() throws Exception {
+        // A blank line and Windows line ends: positions still index the file exactly as it is.
+        String text = "World\r\nHeadline\r\n3 May 2021, 10:00\r\n\r\nThe council said the the road was shut.\r\n";
+        Path file = dir.resolve("article.txt");
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+
+        Run run = run(file.toString());
+
+        assertThat(run.code()).isZero();
+        List<JsonNode> lines = new ArrayList<>();
+        for (String line : run.out().split("\n")) {
+            lines.add(new ObjectMapper().readTree(line));
+        }
+        assertThat(lines).hasSize(1);
+        JsonNode s = lines.get(0);
+        assertThat(s.get("file").asText()).isEqualTo(file.toString());
+        assertThat(s.get("quote").asText()).isEqualTo("the the");
+        assertThat(text.substring(s.get("start").asInt(), s.get("end").asInt())).isEqualTo("the the");
+        assertThat(s.get("category").asText()).isEqualTo("TYPO");
+        assertThat(s.get("suggestion").asText()).isEqualTo("the");
+        assertThat(s.has("explanation") && s.has("confidence")).isTrue();
+    }
+
+    @Test
+    void reportsUnreadableAndMalformedFilesWithoutStoppingTheOthers() throws Exception {
+        Path malformed = dir.resolve("malformed.txt");
+        Files.writeString(malformed, "only one line");
+        Run run = run(dir.resolve("missing.txt").toString(), malformed.toString());
+        assertThat(run.code()).isEqualTo(1);
+        assertThat(run.out()).isEmpty();
+    }
+}
