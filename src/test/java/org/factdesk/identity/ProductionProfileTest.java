@@ -1,0 +1,50 @@
+package org.factdesk.identity;
+
+import java.nio.file.Path;
+
+import org.factdesk.FactDeskApplication;
+import org.factdesk.TestApi;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Profile prod: no demo users or claims, and no start at all without an admin password from the environment. */
+class ProductionProfileTest {
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void refusesToStartWithoutAnAdminPassword() {
+        assertThatThrownBy(() -> start("--factdesk.admin-password=").close())
+                .hasStackTraceContaining("FACTDESK_ADMIN_PASSWORD");
+    }
+
+    @Test
+    void startsWithOnlyTheAdminAndNoDemoData() {
+        try (ConfigurableApplicationContext context = start("--factdesk.admin-password=s3cret-for-the-test")) {
+            TestApi api = new TestApi(((ServletWebServerApplicationContext) context).getWebServer().getPort());
+
+            UserDirectory users = context.getBean(UserDirectory.class);
+            assertThat(users.checkPassword("admin", "s3cret-for-the-test")).isTrue();
+            assertThat(users.groupsOf("admin")).contains(Groups.ADMINS);
+            assertThat(api.get("fiona", "/api/articles").status()).isEqualTo(401);
+            // Last: after a wrong password Camunda makes the user wait before it checks another.
+            assertThat(api.send("admin", "GET", "/api/articles", null, null).status())
+                    .as("the demo password is not the admin's").isEqualTo(401);
+            assertThat(context.getBean(org.factdesk.claim.ClaimService.class).search(null, null)).isEmpty();
+        }
+    }
+
+    private ConfigurableApplicationContext start(String adminPassword) {
+        return new SpringApplicationBuilder(FactDeskApplication.class)
+                .profiles("prod")
+                .run("--server.port=0", "--factdesk.data-dir=" + dataDir, "--spring.jmx.enabled=false",
+                        adminPassword);
+    }
+}
