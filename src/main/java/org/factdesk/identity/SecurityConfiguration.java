@@ -22,9 +22,9 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * Guards every door. {@code /api} and {@code /engine-rest}: HTTP Basic, no session, auditors read-only. Camunda's
- * webapps and the H2 console: a sign-in form, then single sign-on into Cockpit and Tasklist. Health and the OpenAPI
- * description are open.
+ * Guards every door. {@code /api} and {@code /engine-rest}: HTTP Basic, no session, auditors read-only. FactDesk's
+ * pages, Camunda's webapps and the H2 console: FactDesk's sign-in form at {@code /login} (CSRF on every form), then
+ * single sign-on into Cockpit and Tasklist. Health, the OpenAPI description and the public article pages are open.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -83,8 +83,13 @@ class SecurityConfiguration {
                                 .hasAnyRole("FACT_CHECKERS", "EDITORS", "ADMINS")
                         .requestMatchers(path("/camunda/app/**"), path("/camunda/api/**")).hasRole("ADMINS")
                         .requestMatchers(path("/camunda/**")).authenticated()
+                        // FactDesk's pages (org.factdesk.web); the services check roles again.
+                        .requestMatchers("/tasks/**").hasAnyRole("FACT_CHECKERS", "EDITORS")
+                        .requestMatchers("/audit/**").hasAnyRole("EDITORS", "AUDITORS", "ADMINS")
+                        .requestMatchers("/articles/**").hasAnyRole(STAFF)
                         .anyRequest().authenticated())
-                .formLogin(form -> form.defaultSuccessUrl("/camunda/app/", false))
+                // FactDesk's sign-in page; afterwards the page that asked for it, or the person's own queue ("/").
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false))
                 .httpBasic(basic -> { })
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 // The H2 console is a framed page that posts its own forms.
@@ -100,7 +105,8 @@ class SecurityConfiguration {
             UserDirectory directory) {
         FilterRegistrationBean<EngineAuthenticationFilter> registration =
                 new FilterRegistrationBean<>(new EngineAuthenticationFilter(identity, directory));
-        registration.addUrlPatterns("/api/*", "/engine-rest/*");
+        // The pages that claim and complete tasks or flag claims need the engine to know the user as much as the API.
+        registration.addUrlPatterns("/api/*", "/engine-rest/*", "/tasks/*", "/articles/*");
         registration.setOrder(Ordered.LOWEST_PRECEDENCE - 10);
         return registration;
     }

@@ -1,0 +1,41 @@
+package org.factdesk.web;
+
+import org.factdesk.claim.Claim;
+
+/**
+ * First drafts of the notice readers will see, written from the claim so the fact-checker edits a sentence instead
+ * of starting from nothing. Publication adds "Correction, <time>: " or "Clarification, <time>: " in front.
+ */
+final class NoticeDrafts {
+
+    private NoticeDrafts() {
+    }
+
+    static String correction(Claim claim) {
+        String quote = claim.quote();
+        String fixed = claim.replacement();
+        if (fixed == null) {
+            return "An earlier version of this article said \u201c" + quote + "\u201d, which was wrong.";
+        }
+        return switch (claim.category()) {
+            case TYPO -> "An earlier version of this article said \u201c" + quote + "\u201d where it meant \u201c"
+                    + fixed + "\u201d.";
+            case NAME -> "An earlier version of this article misspelled the name " + fixed + " as \u201c" + quote
+                    + "\u201d.";
+            case TIME -> "An earlier version of this article gave the time as \u201c" + quote + "\u201d; it was "
+                    + fixed + ".";
+            case NUMBER -> "An earlier version of this article gave the figure as \u201c" + quote
+                    + "\u201d; the correct figure is " + fixed + ".";
+            case QUOTE -> "An earlier version of this article misquoted \u201c" + fixed + "\u201d as \u201c" + quote
+                    + "\u201d.";
+            case DUPLICATE -> "An earlier version of this article repeated \u201c" + quote + "\u201d.";
+            case FACTUAL -> "An earlier version of this article said \u201c" + quote + "\u201d. It should have said \u201c"
+                    + fixed + "\u201d.";
+        };
+    }
+
+    static String clarification(Claim claim) {
+        return "\u201c" + claim.quote() + "\u201d is reported as it was given. To be clear: "
+                + (claim.replacement() == null ? "" : claim.replacement());
+    }
+}

@@ -1,0 +1,168 @@
+/* FactDesk pages: the few things that must happen without a reload. Every form also works without this script. */
+(function () {
+  'use strict';
+
+  /* The queue: claim and unclaim in place. The server answers with a message and the task's new row. */
+  function initInPlaceForms() {
+    var live = document.getElementById('live');
+    document.addEventListener('submit', function (event) {
+      var form = event.target.closest('form[data-inplace]');
+      if (!form || !window.fetch) {
+        return;
+      }
+      event.preventDefault();
+      var row = form.closest('tr');
+      var buttons = row ? row.querySelectorAll('button') : [];
+      buttons.forEach(function (b) { b.disabled = true; });
+      fetch(form.action, {
+        method: 'POST',
+        body: new FormData(form),
+        credentials: 'same-origin',
+        headers: { 'X-FactDesk-Fragment': 'row' }
+      }).then(function (response) {
+        return response.text().then(function (html) { return { ok: response.ok, html: html }; });
+      }).then(function (answer) {
+        var doc = new DOMParser().parseFromString(answer.html, 'text/html');
+        var message = doc.querySelector('.update .msg');
+        if (!message) {
+          // Not our answer (signed out, or an error page): let the browser show it.
+          window.location.reload();
+          return;
+        }
+        var fresh = doc.querySelector('.update tr');
+        if (row && fresh) {
+          var imported = document.importNode(fresh, true);
+          row.replaceWith(imported);
+          var next = imported.querySelector('a.btn-primary, button');
+          if (next) {
+            next.focus();
+          }
+        } else if (row) {
+          row.remove();
+        }
+        recount();
+        if (live) {
+          live.textContent = message.textContent;
+          live.hidden = false;
+          live.className = 'flash live ' + (answer.ok ? 'flash-ok' : 'flash-bad');
+        }
+      }).catch(function () {
+        form.submit();
+      });
+    });
+  }
+
+  /* Keeps the queue's "3 tasks · 1 yours" in step with the rows after an in-place change. */
+  function recount() {
+    var tasks = document.querySelector('[data-count="tasks"]');
+    var mine = document.querySelector('[data-count="mine"]');
+    var rows = document.querySelectorAll('table.queue tbody tr');
+    if (tasks) {
+      tasks.textContent = rows.length === 1 ? '1 task' : rows.length + ' tasks';
+    }
+    if (mine) {
+      mine.textContent = document.querySelectorAll('table.queue tbody .holder-me').length + ' yours';
+    }
+  }
+
+  /* The article page: a selection in the text becomes the claim's quote and start index. */
+  function initSelection() {
+    var body = document.querySelector('[data-article-body]');
+    var form = document.getElementById('flag-form');
+    if (!body || !form) {
+      return;
+    }
+    var quote = form.querySelector('#flag-quote');
+    var start = form.querySelector('#flag-start');
+    var info = form.querySelector('#flag-position');
+
+    function paragraphOf(node) {
+      var element = node.nodeType === Node.ELEMENT_NODE ? node : node.parentElement;
+      return element ? element.closest('p[data-offset]') : null;
+    }
+
+    function capture() {
+      var selection = window.getSelection();
+      if (!selection || selection.rangeCount === 0 || selection.isCollapsed) {
+        return;
+      }
+      var range = selection.getRangeAt(0);
+      var paragraph = paragraphOf(range.startContainer);
+      if (!paragraph || !body.contains(paragraph)) {
+        return;
+      }
+      if (paragraphOf(range.endContainer) !== paragraph) {
+        info.textContent = 'Select words within one paragraph.';
+        return;
+      }
+      var before = document.createRange();
+      before.setStart(paragraph, 0);
+      before.setEnd(range.startContainer, range.startOffset);
+      var text = range.toString();
+      var lead = text.length - text.replace(/^\s+/, '').length;
+      text = text.trim();
+      if (!text) {
+        return;
+      }
+      var offset = Number(paragraph.getAttribute('data-offset')) + before.toString().length + lead;
+      quote.value = text;
+      start.value = String(offset);
+      info.textContent = 'Selected \u201c' + (text.length > 40 ? text.slice(0, 40) + '\u2026' : text)
+        + '\u201d at character ' + offset + '.';
+      form.classList.add('has-selection');
+    }
+
+    var timer = null;
+    document.addEventListener('selectionchange', function () {
+      clearTimeout(timer);
+      timer = setTimeout(capture, 120);
+    });
+    body.addEventListener('mouseup', capture);
+    body.addEventListener('keyup', capture);
+    quote.addEventListener('input', function () {
+      start.value = '';
+      info.textContent = 'Typed: FactDesk looks for these exact words in the text.';
+      form.classList.remove('has-selection');
+    });
+  }
+
+  /* The Verify claim page: the notice draft and required fields follow the verdict. */
+  function initVerdictForm() {
+    var form = document.querySelector('form[data-verdict-form]');
+    if (!form) {
+      return;
+    }
+    var notice = form.querySelector('#notice');
+    var note = form.querySelector('#note');
+    var edited = false;
+    notice.addEventListener('input', function () { edited = true; });
+
+    function update() {
+      var chosen = form.querySelector('input[name="verdict"]:checked');
+      var verdict = chosen ? chosen.value : null;
+      form.querySelectorAll('[data-for]').forEach(function (field) {
+        var show = !verdict || field.getAttribute('data-for').split(' ').indexOf(verdict) >= 0;
+        field.hidden = !show;
+        field.querySelectorAll('input, textarea').forEach(function (input) { input.disabled = !show; });
+      });
+      note.required = verdict === 'NOT_AN_ERROR';
+      notice.required = verdict === 'ERROR_CONFIRMED' || verdict === 'CLARIFICATION_NEEDED';
+      var draft = verdict && notice.getAttribute('data-draft-' + verdict.toLowerCase());
+      if (draft && !edited) {
+        notice.value = draft;
+      }
+    }
+    form.addEventListener('change', function (event) {
+      if (event.target.name === 'verdict') {
+        update();
+      }
+    });
+    update();
+  }
+
+  document.addEventListener('DOMContentLoaded', function () {
+    initInPlaceForms();
+    initSelection();
+    initVerdictForm();
+  });
+})();

@@ -1,0 +1,152 @@
+package org.factdesk.web;
+
+import static org.assertj.core.api.Assertions.fail;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A headless Chromium from Debian's {@code chromium} and {@code chromium-driver} packages, driven by Selenium without
+ * downloading anything, with the few steps the browser tests repeat: sign in and out, and full-page screenshots under
+ * {@code target/screenshots/}. Where the browser is missing the test is skipped, except in CI, where it fails.
+ */
+final class Browser implements AutoCloseable {
+
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    static final String INSTALL = "apt-get install chromium chromium-driver";
+
+    final ChromeDriver driver;
+    final WebDriverWait wait;
+    private final String base;
+    private final Path profile;
+
+    private Browser(String base) throws IOException {
+        this.base = base;
+        this.profile = Files.createTempDirectory("factdesk-chromium-");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--user-data-dir=" + profile.toAbsolutePath(), "--window-size=1280,900",
+                "--lang=en-GB");
+        this.driver = new ChromeDriver(service, options);
+        this.driver.manage().window().setSize(new Dimension(1280, 900));
+        // Generous: CI machines and parallel builds can be slow; a passing step never waits this long.
+        this.wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+    }
+
+    /** Starts the browser against FactDesk on {@code port}; skips (or in CI fails) when Chromium is not installed. */
+    static Browser open(int port) throws IOException {
+        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+            String message = "Chromium and its driver are not installed (" + CHROMIUM + ", " + CHROMEDRIVER
+                    + "); run: " + INSTALL;
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                fail("CI needs a real browser. " + message);
+            }
+            Assumptions.abort("Browser test skipped. " + message);
+        }
+        return new Browser("http://localhost:" + port);
+    }
+
+    void go(String path) {
+        driver.get(base + path);
+    }
+
+    String path() {
+        return driver.getCurrentUrl().substring(base.length());
+    }
+
+    WebElement find(String css) {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
+    }
+
+    void signIn(String user) {
+        go("/login");
+        wait.until(d -> "complete".equals(script("return document.readyState")));
+        WebElement name = find("#username");
+        name.clear();
+        name.sendKeys(user);
+        WebElement password = find("#password");
+        password.clear();
+        password.sendKeys("demo");
+        find("form[action$='/login'] button[type=submit]").click();
+        try {
+            wait.until(d -> !path().startsWith("/login"));
+        } catch (RuntimeException e) {
+            screenshot("failed-sign-in-" + user);
+            throw new AssertionError(user + " could not sign in; the page at " + path() + " says: "
+                    + driver.findElement(By.tagName("body")).getText(), e);
+        }
+    }
+
+    void signOut() {
+        find("form[action$='/logout'] button").click();
+        wait.until(d -> path().startsWith("/login?logout"));
+    }
+
+    Object script(String script, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(script, args);
+    }
+
+    /** Saves the whole page, not just the window, as {@code target/screenshots/<name>.png}. */
+    Path screenshot(String name) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            Path file = SCREENSHOTS.resolve(name + ".png");
+            byte[] png;
+            try {
+                // The window's width, scroll bar included: a capture beyond the viewport lays the page out without one.
+                Number width = (Number) script("return Math.max(window.innerWidth, document.documentElement.scrollWidth)");
+                Number height = (Number) script("return Math.min(document.documentElement.scrollHeight, 4000)");
+                Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of(
+                        "captureBeyondViewport", true, "clip", Map.of("x", 0, "y", 0, "width", width,
+                                "height", height, "scale", 1)));
+                png = Base64.getDecoder().decode((String) shot.get("data"));
+            } catch (RuntimeException e) {
+                png = driver.getScreenshotAs(OutputType.BYTES);
+            }
+            Files.write(file, png);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    void phoneWidth(boolean phone) {
+        driver.manage().window().setSize(phone ? new Dimension(390, 844) : new Dimension(1280, 900));
+    }
+
+    @Override
+    public void close() {
+        try {
+            driver.quit();
+        } finally {
+            try (var files = Files.walk(profile)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException ignored) {
+                // A temporary profile left behind is harmless.
+            }
+        }
+    }
+}
