@@ -9,7 +9,6 @@ import java.util.Optional;
 import org.factdesk.article.ArticleRevision;
 import org.factdesk.article.ArticleService;
 import org.factdesk.article.CorrectionKind;
-import org.factdesk.article.TextAnchor;
 import org.factdesk.claim.Claim;
 import org.factdesk.claim.ClaimService;
 import org.factdesk.shared.NewsroomTime;
@@ -50,14 +49,14 @@ public class PublicationService {
         Claim claim = claims.get(claimId);
         CorrectionKind kind = kindOf(claim);
         ArticleRevision current = articles.current(claim.articleId());
-        List<Integer> places = placesIn(articles.revision(claim.articleId(), claim.revision()).body(), current.body(),
-                claim);
+        List<Integer> places = CorrectionText.places(articles.revision(claim.articleId(), claim.revision()).body(),
+                current.body(), claim);
         if (places.isEmpty()) {
             claims.textChanged(claimId, current.revision());
             return new PublicationOutcome.QuoteGone(current.revision());
         }
         String body = kind == CorrectionKind.CORRECTION
-                ? replace(current.body(), places, claim.quote().length(), claim.replacement())
+                ? CorrectionText.replace(current.body(), places, claim, claim.replacement())
                 : current.body();
         Instant now = clock.instant();
         String notice = (kind == CorrectionKind.CORRECTION ? "Correction, " : "Clarification, ")
@@ -79,27 +78,6 @@ public class PublicationService {
         }
         throw new IllegalStateException("claim " + claim.id() + " has verdict " + claim.verdict()
                 + " and nothing to publish");
-    }
-
-    /**
-     * Where the claim's quote stands in the current text: every place for an all-occurrences claim, else the one
-     * flagged on {@code flaggedOn}, followed through the corrections published since.
-     */
-    private static List<Integer> placesIn(String flaggedOn, String current, Claim claim) {
-        if (claim.allOccurrences()) {
-            return TextAnchor.occurrences(current, claim.quote());
-        }
-        return claim.anchor().relocate(flaggedOn, current).map(anchor -> List.of(anchor.start())).orElse(List.of());
-    }
-
-    private static String replace(String text, List<Integer> starts, int length, String replacement) {
-        StringBuilder out = new StringBuilder(text.length());
-        int from = 0;
-        for (int start : starts) {
-            out.append(text, from, start).append(replacement);
-            from = start + length;
-        }
-        return out.append(text, from, text.length()).toString();
     }
 
     /** The paragraphs a correction changed, before and after, for the audit log. */

@@ -2,40 +2,26 @@ package org.factdesk.web;
 
 import java.util.List;
 
-import org.factdesk.article.TextAnchor;
 import org.factdesk.claim.Claim;
+import org.factdesk.publication.CorrectionText;
 
 /**
  * Where a claim stands in today's text and what the text would read with its replacement: the preview the Verify
- * and Approve pages show. It finds the quote the way publication does (every occurrence, or the anchored one found
- * again), so what an editor approves is what readers will get.
+ * and Approve pages show, computed by publication's own {@link CorrectionText}.
  */
 final class ClaimText {
 
     private ClaimText() {
     }
 
-    /**
-     * Start indices of the claim's quote in {@code text}, followed from {@code flaggedOn} (the text of the revision
-     * it was flagged on); empty when earlier corrections removed it.
-     */
+    /** Where the quote stands in {@code text}; empty when corrections since {@code flaggedOn} changed it. */
     static List<Integer> places(String flaggedOn, String text, Claim claim) {
-        if (claim.allOccurrences()) {
-            return TextAnchor.occurrences(text, claim.quote());
-        }
-        return claim.anchor().relocate(flaggedOn, text).map(anchor -> List.of(anchor.start())).orElse(List.of());
+        return CorrectionText.places(flaggedOn, text, claim);
     }
 
     /** {@code text} with the quote replaced at each of its places. */
     static String replaced(String flaggedOn, String text, Claim claim, String replacement) {
-        List<Integer> starts = places(flaggedOn, text, claim);
-        StringBuilder out = new StringBuilder(text.length());
-        int from = 0;
-        for (int start : starts) {
-            out.append(text, from, start).append(replacement);
-            from = start + claim.quote().length();
-        }
-        return out.append(text, from, text.length()).toString();
+        return CorrectionText.replace(text, places(flaggedOn, text, claim), claim, replacement);
     }
 
     /** The paragraphs (0-based) that hold the quote. */

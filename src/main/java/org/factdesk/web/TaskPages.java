@@ -14,6 +14,7 @@ import org.factdesk.claim.Claim;
 import org.factdesk.claim.ClaimService;
 import org.factdesk.review.ClaimReviewProcess;
 import org.factdesk.review.CompleteTaskRequest;
+import org.factdesk.review.FourEyes;
 import org.factdesk.review.ReviewTask;
 import org.factdesk.review.ReviewTaskService;
 import org.springframework.security.core.Authentication;
@@ -233,18 +234,11 @@ class TaskPages {
         return "approve";
     }
 
-    /**
-     * Why the four-eyes rule keeps this editor from approving, or null when it does not. The engine enforces the
-     * rule (review.FourEyes); the page only explains it before anyone presses a button.
-     */
+    /** Why the four-eyes rule keeps this editor from approving, or null when it does not. */
     static String fourEyes(Claim claim, String user) {
-        if (user.equals(claim.flaggedBy())) {
-            return "You flagged this claim, so you cannot approve its correction.";
-        }
-        if (user.equals(claim.verifiedBy())) {
-            return "You verified this claim, so you cannot approve its correction.";
-        }
-        return null;
+        return FourEyes.conflict(claim, user)
+                .map(role -> "You " + role + " this claim, so you cannot approve its correction.")
+                .orElse(null);
     }
 
     private TaskRow row(ReviewTask task, String user) {
