@@ -3,6 +3,7 @@ package org.factdesk.web;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -141,17 +142,10 @@ class TaskPages {
             RedirectAttributes flash, HttpServletResponse response) {
         String user = me.getName();
         ReviewTask task = reviewTasks.get(id, user);
-        try {
-            reviewTasks.complete(id, user, new CompleteTaskRequest(blankToNull(form.verdict()), form.replacement(),
-                    form.notice(), form.note(), null, null));
-        } catch (RuntimeException e) {
-            PageProblems.Refusal refusal = PageProblems.of(e);
-            if (refusal.status().is5xxServerError()) {
-                throw e;
-            }
-            response.setStatus(refusal.status().value());
-            model.addAttribute("problem", explain(refusal));
-            return page(task, user, model, form, null);
+        Optional<String> refused = complete(task, user, new CompleteTaskRequest(blankToNull(form.verdict()),
+                form.replacement(), form.notice(), form.note(), null, null), model, response, form, null);
+        if (refused.isPresent()) {
+            return refused.get();
         }
         flash.addFlashAttribute("success", switch (form.verdict()) {
             case "ERROR_CONFIRMED" -> "Error confirmed. The correction is now with the editors.";
@@ -166,17 +160,10 @@ class TaskPages {
             RedirectAttributes flash, HttpServletResponse response) {
         String user = me.getName();
         ReviewTask task = reviewTasks.get(id, user);
-        try {
-            reviewTasks.complete(id, user, new CompleteTaskRequest(null, null, null, null,
-                    blankToNull(form.decision()), form.comment()));
-        } catch (RuntimeException e) {
-            PageProblems.Refusal refusal = PageProblems.of(e);
-            if (refusal.status().is5xxServerError()) {
-                throw e;
-            }
-            response.setStatus(refusal.status().value());
-            model.addAttribute("problem", explain(refusal));
-            return page(task, user, model, null, form);
+        Optional<String> refused = complete(task, user, new CompleteTaskRequest(null, null, null, null,
+                blankToNull(form.decision()), form.comment()), model, response, null, form);
+        if (refused.isPresent()) {
+            return refused.get();
         }
         flash.addFlashAttribute("success", switch (form.decision()) {
             case "APPROVE" -> "Approved. The correction is being published and will be live in a moment.";
@@ -232,6 +219,26 @@ class TaskPages {
         model.addAttribute("fourEyes", fourEyes(claim, user));
         model.addAttribute("form", approveForm != null ? approveForm : new ApproveForm(null, null));
         return "approve";
+    }
+
+    /**
+     * Completes the task with the form. A refusal (a 4xx) shows the same page again with the reason and its status,
+     * the form as it was filled in; anything else is a fault and propagates.
+     */
+    private Optional<String> complete(ReviewTask task, String user, CompleteTaskRequest request, Model model,
+            HttpServletResponse response, VerifyForm verifyForm, ApproveForm approveForm) {
+        try {
+            reviewTasks.complete(task.id(), user, request);
+            return Optional.empty();
+        } catch (RuntimeException e) {
+            PageProblems.Refusal refusal = PageProblems.of(e);
+            if (refusal.status().is5xxServerError()) {
+                throw e;
+            }
+            response.setStatus(refusal.status().value());
+            model.addAttribute("problem", explain(refusal));
+            return Optional.of(page(task, user, model, verifyForm, approveForm));
+        }
     }
 
     /** Why the four-eyes rule keeps this editor from approving, or null when it does not. */
