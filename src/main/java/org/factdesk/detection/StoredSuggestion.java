@@ -15,7 +15,9 @@ public record StoredSuggestion(long id, long articleId, int revision, String det
 
     /** Where a suggestion stands. */
     public enum State {
-        OPEN, ACCEPTED, DISMISSED
+        OPEN, ACCEPTED, DISMISSED,
+        /** A later scan of the corrected text no longer found it: kept for the record, no longer proposed. */
+        OUTDATED
     }
 
     public String quote() {

@@ -47,8 +47,10 @@ class SuggestionRepository {
     }
 
     /** Removes the open suggestions of an article before a rescan; decided ones stay as the record. */
-    void deleteOpen(long articleId) {
-        jdbc.sql("DELETE FROM suggestion WHERE article_id = ? AND state = 'OPEN'").param(articleId).update();
+    /** Retires an open suggestion the corrected text has outgrown. */
+    void markOutdated(long suggestionId) {
+        jdbc.sql("UPDATE suggestion SET state = 'OUTDATED' WHERE id = ? AND state = 'OPEN'").param(suggestionId)
+                .update();
     }
 
     List<StoredSuggestion> forArticle(long articleId) {

@@ -1,6 +1,7 @@
 package org.factdesk.detection;
 
 import java.time.Clock;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -82,12 +83,31 @@ public class SuggestionService {
         transaction.executeWithoutResult(status -> store(articleId, current, found));
     }
 
+    /**
+     * Brings the stored suggestions up to this scan. An open suggestion the scan found again keeps its id (a page may
+     * be showing it); one whose text a correction changed, or that the scan no longer finds, is outdated; an accepted
+     * or dismissed one is never proposed again.
+     */
     private void store(long articleId, ArticleRevision scanned, List<Suggestion> found) {
-        suggestions.deleteOpen(articleId);
-        Set<String> decided = suggestions.forArticle(articleId).stream()
-                .map(StoredSuggestion::key).collect(Collectors.toSet());
+        Set<String> foundKeys = found.stream()
+                .map(s -> StoredSuggestion.key(s.detector(), s.category(), s.quote())).collect(Collectors.toSet());
+        Set<String> kept = new HashSet<>();
+        for (StoredSuggestion stored : suggestions.forArticle(articleId)) {
+            switch (stored.state()) {
+                case ACCEPTED, DISMISSED -> kept.add(stored.key());
+                case OPEN -> {
+                    if (foundKeys.contains(stored.key()) && currentPlace(stored, scanned).isPresent()) {
+                        kept.add(stored.key());
+                    } else {
+                        suggestions.markOutdated(stored.id());
+                    }
+                }
+                case OUTDATED -> {
+                }
+            }
+        }
         for (Suggestion suggestion : found) {
-            if (decided.contains(StoredSuggestion.key(suggestion.detector(), suggestion.category(),
+            if (kept.contains(StoredSuggestion.key(suggestion.detector(), suggestion.category(),
                     suggestion.quote()))) {
                 continue;
             }
@@ -110,20 +130,23 @@ public class SuggestionService {
     public Claim accept(long articleId, long suggestionId, String acceptedBy) {
         StoredSuggestion suggestion = open(articleId, suggestionId);
         ArticleRevision current = articles.current(articleId);
-        Optional<TextAnchor> now = suggestion.revision() == current.revision()
-                ? Optional.of(suggestion.anchor())
-                : suggestion.anchor().relocate(articles.revision(articleId, suggestion.revision()).body(),
-                        current.body());
+        Optional<TextAnchor> now = currentPlace(suggestion, current);
         if (now.isEmpty()) {
-            throw ProblemException.conflict("suggestion-text-changed", "The text of suggestion " + suggestionId
-                    + " ('" + suggestion.quote() + "') is no longer in the current text of article " + articleId
-                    + " (revision " + current.revision() + "). Rescan the article for up-to-date suggestions.");
+            throw textChanged(suggestion, current);
         }
         Claim claim = claims.flag(articleId, new FlagRequest(suggestion.quote(), null, now.get().start(), null,
                 suggestion.category().name(), null, suggestion.replacement(), suggestion.explanation()),
                 acceptedBy, SOURCE_PREFIX + suggestion.detector());
         decide(suggestion, StoredSuggestion.State.ACCEPTED, claim.id(), acceptedBy);
         return claim;
+    }
+
+    /** Where the suggestion's text stands in {@code current}; empty when a correction since the scan changed it. */
+    private Optional<TextAnchor> currentPlace(StoredSuggestion suggestion, ArticleRevision current) {
+        return suggestion.revision() == current.revision()
+                ? Optional.of(suggestion.anchor())
+                : suggestion.anchor().relocate(articles.revision(suggestion.articleId(), suggestion.revision()).body(),
+                        current.body());
     }
 
     /** Dismisses a suggestion: recorded with who and when, and not proposed again for the same text. */
@@ -147,10 +170,20 @@ public class SuggestionService {
                 .filter(s -> s.articleId() == articleId)
                 .orElseThrow(() -> ProblemException.notFound("suggestion-not-found", "Article " + articleId
                         + " has no suggestion " + suggestionId + "."));
+        if (suggestion.state() == StoredSuggestion.State.OUTDATED) {
+            throw textChanged(suggestion, articles.current(articleId));
+        }
         if (suggestion.state() != StoredSuggestion.State.OPEN) {
             throw alreadyDecided(suggestion);
         }
         return suggestion;
+    }
+
+    private static ProblemException textChanged(StoredSuggestion suggestion, ArticleRevision current) {
+        return ProblemException.conflict("suggestion-text-changed", "The text of suggestion " + suggestion.id()
+                + " ('" + suggestion.quote() + "') is no longer in the current text of article "
+                + suggestion.articleId() + " (revision " + current.revision() + "). Rescan the article for "
+                + "up-to-date suggestions.");
     }
 
     private static ProblemException alreadyDecided(StoredSuggestion suggestion) {
