@@ -89,6 +89,11 @@ public class SuggestionService {
      * or dismissed one is never proposed again.
      */
     private void store(long articleId, ArticleRevision scanned, List<Suggestion> found) {
+        suggestions.lockArticle(articleId);
+        if (articles.current(articleId).revision() > scanned.revision()) {
+            // A correction was published while this scan ran; the scan it triggered speaks of the newer text.
+            return;
+        }
         Set<String> foundKeys = found.stream()
                 .map(s -> StoredSuggestion.key(s.detector(), s.category(), s.quote())).collect(Collectors.toSet());
         Set<String> kept = new HashSet<>();
