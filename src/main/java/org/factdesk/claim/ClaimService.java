@@ -118,6 +118,10 @@ public class ClaimService {
                 "There is no claim with id " + id + "."));
     }
 
+    public java.util.Optional<Claim> find(long id) {
+        return claims.find(id);
+    }
+
     public List<Claim> search(Long articleId, ClaimState state) {
         return claims.search(articleId, state);
     }
@@ -189,6 +193,15 @@ public class ClaimService {
         claims.updateState(claimId, ClaimState.FLAGGED, null, clock.instant());
         activity(claim, ClaimActivity.Action.TEXT_CHANGED, "system", "The quote '" + claim.quote()
                 + "' is no longer in revision " + revision + "; back to the fact-checker");
+    }
+
+    /** An administrator ended the claim's review at {@code where} before it reached its end. */
+    @Transactional
+    public void reviewCancelled(long claimId, String actor, String where) {
+        Claim claim = get(claimId);
+        claims.updateState(claimId, ClaimState.CANCELLED, null, clock.instant());
+        activity(claim, ClaimActivity.Action.CANCELLED, actor, "Review ended at '" + where + "' by " + actor
+                + ", not through its verdict and decision");
     }
 
     /** The claim's correction or clarification is live as {@code revision}. */

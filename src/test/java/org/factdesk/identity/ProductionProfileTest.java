@@ -45,6 +45,6 @@ class ProductionProfileTest {
         return new SpringApplicationBuilder(FactDeskApplication.class)
                 .profiles("prod")
                 .run("--server.port=0", "--factdesk.data-dir=" + dataDir, "--spring.jmx.enabled=false",
-                        adminPassword);
+                        "--spring.datasource.password=db-secret-for-the-test", adminPassword);
     }
 }
