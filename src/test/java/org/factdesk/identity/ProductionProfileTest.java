@@ -34,7 +34,6 @@ class ProductionProfileTest {
             assertThat(users.checkPassword("admin", "s3cret-for-the-test")).isTrue();
             assertThat(users.groupsOf("admin")).contains(Groups.ADMINS);
             assertThat(api.get("fiona", "/api/articles").status()).isEqualTo(401);
-            // Last: after a wrong password Camunda makes the user wait before it checks another.
             assertThat(api.send("admin", "GET", "/api/articles", null, null).status())
                     .as("the demo password is not the admin's").isEqualTo(401);
             assertThat(context.getBean(org.factdesk.claim.ClaimService.class).search(null, null)).isEmpty();
