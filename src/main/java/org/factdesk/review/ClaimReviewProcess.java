@@ -2,6 +2,7 @@ package org.factdesk.review;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.factdesk.identity.Groups;
 
@@ -61,6 +62,11 @@ public final class ClaimReviewProcess {
         public static final String DECISION = "decision";
         public static final String COMMENT = "comment";
         public static final String APPROVED_BY = "approvedBy";
+
+        /** Every variable a claim review has; a completion that adds any other is refused. */
+        public static final Set<String> ALL = Set.of(CLAIM_ID, ARTICLE_ID, CATEGORY, SEVERITY, FLAGGED_BY,
+                REVIEW_PATH, REVIEW_PRIORITY, REVIEW_DUE, VERDICT, REPLACEMENT, NOTICE, NOTE, VERIFIED_BY, DECISION,
+                COMMENT, APPROVED_BY);
 
         private Var() {
         }

@@ -1,15 +1,11 @@
 package org.factdesk.review;
 
-import java.util.List;
 import java.util.Optional;
 
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.factdesk.claim.Claim;
 import org.factdesk.claim.ClaimService;
-import org.factdesk.identity.Groups;
 import org.factdesk.shared.ProblemException;
 import org.springframework.stereotype.Component;
 
@@ -22,15 +18,12 @@ import org.springframework.stereotype.Component;
 @Component(ClaimReviewProcess.Bean.REVIEW_END_LISTENER)
 class ReviewEndListener implements ExecutionListener {
 
-    private static final List<String> ADMIN_GROUPS = List.of(Groups.ADMINS,
-            org.camunda.bpm.engine.authorization.Groups.CAMUNDA_ADMIN);
-
     private final ClaimService claims;
-    private final IdentityService identity;
+    private final CurrentActor actor;
 
-    ReviewEndListener(ClaimService claims, IdentityService identity) {
+    ReviewEndListener(ClaimService claims, CurrentActor actor) {
         this.claims = claims;
-        this.identity = identity;
+        this.actor = actor;
     }
 
     @Override
@@ -46,13 +39,10 @@ class ReviewEndListener implements ExecutionListener {
             return;
         }
         Claim claim = found.get();
-        Authentication caller = identity.getCurrentAuthentication();
-        String user = caller == null ? null : caller.getUserId();
-        boolean admin = caller != null && caller.getGroupIds() != null
-                && caller.getGroupIds().stream().anyMatch(ADMIN_GROUPS::contains);
-        if (user != null && !admin) {
-            throw EngineRefusals.remember(ProblemException.forbidden("review-cannot-end-here", "The review of claim " + claim.id()
-                    + " ends only by its verdict or its editor's decision; " + user + " may not end it at '"
+        String user = actor.userOr(null);
+        if (actor.isPerson() && !actor.isAdministrator()) {
+            throw EngineRefusals.remember(ProblemException.forbidden("review-cannot-end-here", "The review of claim "
+                    + claim.id() + " ends only by its verdict or its editor's decision; " + user + " may not end it at '"
                     + execution.getCurrentActivityName() + "'."));
         }
         claims.reviewCancelled(claim.id(), user == null ? "system" : user, execution.getCurrentActivityName());

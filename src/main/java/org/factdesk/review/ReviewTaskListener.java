@@ -69,7 +69,12 @@ abstract class ReviewTaskListener implements TaskListener {
                 held(claim, assignee, actor.userOr(null));
             }
         } else if (claim.holder() != null) {
-            released(claim, actor.userOr(claim.holder()));
+            String by = actor.userOr(claim.holder());
+            // Camunda lets any candidate claim a task "for nobody"; only its holder or an administrator gives it back.
+            if (actor.isPerson() && !by.equals(claim.holder()) && !actor.isAdministrator()) {
+                throw heldBy(task, claim.holder());
+            }
+            released(claim, by);
         }
     }
 
@@ -80,6 +85,10 @@ abstract class ReviewTaskListener implements TaskListener {
             throw ProblemException.badRequest("unknown-actor", task.getName() + " was completed without a known user.");
         }
         taskGroups.requireMember(user, task.getTaskDefinitionKey(), task.getName());
+        // The engine lets any candidate complete a task another holds; the desk does not.
+        if (task.getAssignee() != null && !task.getAssignee().equals(user)) {
+            throw heldBy(task, task.getAssignee());
+        }
         mayHold(claim, user);
         requireUntouchedVariables(task, claim);
         completed(task, claim, user);
@@ -95,6 +104,12 @@ abstract class ReviewTaskListener implements TaskListener {
         if (!local.isEmpty()) {
             throw protectedVariable(task, "task-local variables " + local.keySet() + " were set; a review task takes "
                     + "its form " + ClaimReviewProcess.formOf(task.getTaskDefinitionKey()) + " and nothing else");
+        }
+        Set<String> unknown = new java.util.TreeSet<>(task.getVariableNames());
+        unknown.removeAll(Var.ALL);
+        if (!unknown.isEmpty()) {
+            throw protectedVariable(task, "variables " + unknown + " were set; a review task takes its form "
+                    + ClaimReviewProcess.formOf(task.getTaskDefinitionKey()) + " and nothing else");
         }
         expect(task, Var.CLAIM_ID, claim.id());
         expect(task, Var.ARTICLE_ID, claim.articleId());
@@ -120,6 +135,11 @@ abstract class ReviewTaskListener implements TaskListener {
         } catch (DateTimeParseException e) {
             throw protectedVariable(task, "'" + Var.REVIEW_DUE + "' is " + due + ", not an ISO-8601 duration");
         }
+    }
+
+    private static ProblemException heldBy(DelegateTask task, String holder) {
+        return ProblemException.conflict("task-already-claimed", "'" + task.getName() + "' is held by " + holder
+                + "; only they can complete it or give it back.");
     }
 
     private static void expect(DelegateTask task, String name, Object expected) {

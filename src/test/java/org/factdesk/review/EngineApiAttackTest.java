@@ -153,6 +153,58 @@ class EngineApiAttackTest {
         assertUnapproved(claim);
     }
 
+    @Test
+    void aCompletionMayNotAddVariablesOfItsOwn() {
+        long claim = awaitingApproval("farid", "fiona");
+        String approval = approvalTaskOf(claim);
+
+        Answer completed = api.send("edith", "POST", "/engine-rest/task/" + approval + "/complete",
+                "{\"variables\":{\"decision\":{\"value\":\"APPROVE\"},\"skipPublication\":{\"value\":true}}}",
+                "application/json");
+
+        assertThat(completed.status()).as("%s", completed).isEqualTo(403);
+        assertThat(completed.json().get("type").asText()).isEqualTo("urn:factdesk:problem:protected-variable");
+        assertThat(completed.json().get("detail").asText()).contains("skipPublication");
+        assertUnapproved(claim);
+    }
+
+    @Test
+    void aCandidateCannotCompleteOrGiveBackATaskAColleagueHolds() {
+        long claim = flagged("edith");
+        String verification = api.taskOf("farid", claim);
+        assertThat(api.post("farid", "/api/tasks/" + verification + "/claim", null).status()).isEqualTo(200);
+
+        Answer completed = api.send("fiona", "POST", "/engine-rest/task/" + verification + "/complete",
+                "{\"variables\":{\"verdict\":{\"value\":\"NOT_AN_ERROR\"},\"note\":{\"value\":\"fine\"}}}",
+                "application/json");
+        Answer released = api.send("fiona", "POST", "/engine-rest/task/" + verification + "/claim",
+                "{\"userId\":null}", "application/json");
+        Throwable direct = asUser("fiona", () -> catchThrowable(() -> taskService.claim(verification, null)));
+
+        assertThat(completed.status()).as("%s", completed).isEqualTo(409);
+        assertThat(completed.isProblem()).isTrue();
+        assertThat(released.status()).as("%s", released).isGreaterThanOrEqualTo(400).isLessThan(500);
+        assertThat(problemIn(direct).type()).isEqualTo("task-already-claimed");
+        assertThat(taskService.createTaskQuery().taskId(verification).singleResult().getAssignee()).isEqualTo("farid");
+        assertThat(api.claim(claim).get("state").asText()).isEqualTo("IN_REVIEW");
+    }
+
+    @Test
+    void anOverlongCommentThroughTheEngineRestApiIsRefusedBeforeAnythingIsWritten() {
+        long claim = awaitingApproval("farid", "fiona");
+        String approval = approvalTaskOf(claim);
+        String comment = "x".repeat(1_000_000);
+
+        Answer completed = api.send("edith", "POST", "/engine-rest/task/" + approval + "/complete",
+                "{\"variables\":{\"decision\":{\"value\":\"REJECT\"},\"comment\":{\"value\":\"" + comment
+                        + "\"}}}", "application/json");
+
+        assertThat(completed.status()).as("%s", completed.status()).isEqualTo(400);
+        assertThat(completed.json().get("type").asText()).isEqualTo("urn:factdesk:problem:field-too-long");
+        assertThat(completed.json().get("detail").asText()).contains("'comment'", "3000");
+        assertUnapproved(claim);
+    }
+
     // 3. A fact-checker approves by adding her group.
 
     @Test
