@@ -45,7 +45,10 @@ public final class WebSession {
         if (signedIn.status() != 302) {
             throw new AssertionError("sign-in failed: " + signedIn);
         }
-        session.send("GET", "/camunda/app/tasklist/default/", null, null, null);
+        TestApi.Answer tasklist = session.send("GET", "/camunda/app/tasklist/default/", null, null, null);
+        if (tasklist.status() != 200) {
+            throw new AssertionError("Tasklist does not open for " + user + ": " + tasklist);
+        }
         return session;
     }
 

@@ -24,6 +24,8 @@ import org.springframework.web.servlet.ModelAndView;
  */
 class ProblemErrorController extends BasicErrorController {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ProblemErrorController.class);
+
     ProblemErrorController(ErrorAttributes errorAttributes, ErrorProperties properties,
             List<ErrorViewResolver> resolvers) {
         super(errorAttributes, properties, resolvers);
@@ -53,6 +55,11 @@ class ProblemErrorController extends BasicErrorController {
         HttpStatus status = getStatus(request);
         if (status == HttpStatus.NO_CONTENT) {
             return new ResponseEntity<>(status);
+        }
+        if (status.is5xxServerError()) {
+            // The answer promises the error is logged; this is where a fault outside Spring MVC's handlers arrives.
+            log.error("{} failed with {}", request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI), status.value(),
+                    (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION));
         }
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem(status, (String) request.getAttribute(Problems.KIND_ATTRIBUTE),

@@ -47,7 +47,12 @@ class PostgresClusterTest {
                         "--spring.datasource.username=postgres",
                         "--spring.datasource.password=",
                         "--factdesk.data-dir=target/test-data/cluster-" + name,
-                        "--spring.jmx.enabled=false");
+                        "--spring.jmx.enabled=false",
+                        // Camunda keeps one registry of engines per JVM (names without "-"): a node named "default" would, when it
+                        // closes, take the suite's shared application's engine out of it.
+                        "--camunda.bpm.process-engine-name=cluster" + name,
+                        // Cockpit keeps its runtime in a static, which these nodes' webapps would take down on close.
+                        "--camunda.bpm.webapp.enabled=false");
     }
 
     @AfterAll

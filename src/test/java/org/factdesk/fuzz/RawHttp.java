@@ -4,12 +4,14 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * HTTP/1.1 over a plain socket, byte for byte as written: {@code java.net.http} refuses or re-encodes the addresses
@@ -42,8 +44,20 @@ final class RawHttp {
     }
 
     /** Sends {@code method target} with these extra header lines (each without CRLF) and body bytes. */
+    private static final AtomicInteger CLIENTS = new AtomicInteger();
+
+    /**
+     * Each request comes from a loopback address of its own (127.30.x.y): the fuzz test sends many failed sign-ins
+     * on purpose, and FactDesk throttles a client address that keeps failing, which would refuse every later test's
+     * sign-in from the shared 127.0.0.1.
+     */
+    private static InetAddress nextClientAddress() throws java.io.IOException {
+        int n = CLIENTS.getAndIncrement();
+        return InetAddress.getByAddress(new byte[] {127, 30, (byte) (n / 254 % 256), (byte) (n % 254 + 1)});
+    }
+
     static Answer send(int port, String method, String target, String headers, byte[] body) {
-        try (Socket socket = new Socket("localhost", port)) {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port, nextClientAddress(), 0)) {
             socket.setSoTimeout(30_000);
             StringBuilder head = new StringBuilder().append(method).append(' ').append(target).append(" HTTP/1.1\r\n")
                     .append("Host: localhost:").append(port).append("\r\n").append("Connection: close\r\n");

@@ -16,6 +16,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** Profile prod: no demo users or claims, and no start at all without an admin password from the environment. */
 class ProductionProfileTest {
 
+    /**
+     * Camunda keeps one registry of engines per JVM: an engine named "default" would, when this test's application
+     * closes, take the suite's shared application's engine out of it, and its engine REST API with it. (Camunda
+     * takes no name with a hyphen.)
+     */
+    private static final String ENGINE_NAME = "--camunda.bpm.process-engine-name=productionProfileTest";
+    /** Cockpit keeps its runtime in a static too, which a second application's webapps would take down on close. */
+    private static final String NO_WEBAPPS = "--camunda.bpm.webapp.enabled=false";
+
     @TempDir
     Path dataDir;
 
@@ -36,7 +45,7 @@ class ProductionProfileTest {
     @Test
     void refusesToStartWithoutADatabasePassword() {
         assertThatThrownBy(() -> new SpringApplicationBuilder(FactDeskApplication.class).profiles("prod")
-                .run("--server.port=0", "--factdesk.data-dir=" + dataDir, "--spring.jmx.enabled=false",
+                .run("--server.port=0", "--factdesk.data-dir=" + dataDir, "--spring.jmx.enabled=false", ENGINE_NAME, NO_WEBAPPS,
                         "--factdesk.admin-password=s3cret-for-the-test").close())
                 .hasStackTraceContaining("FACTDESK_DB_PASSWORD");
     }
@@ -74,7 +83,7 @@ class ProductionProfileTest {
     private ConfigurableApplicationContext start(String adminPassword) {
         return new SpringApplicationBuilder(FactDeskApplication.class)
                 .profiles("prod")
-                .run("--server.port=0", "--factdesk.data-dir=" + dataDir, "--spring.jmx.enabled=false",
+                .run("--server.port=0", "--factdesk.data-dir=" + dataDir, "--spring.jmx.enabled=false", ENGINE_NAME, NO_WEBAPPS,
                         "--spring.datasource.password=db-secret-for-the-test", adminPassword);
     }
 }
