@@ -1,11 +1,14 @@
 package org.factdesk.article;
 
+import java.sql.Connection;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.factdesk.shared.SqlTime;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -24,9 +27,12 @@ class ArticleRepository {
             "article_id, revision, headline, body, created_at, created_by, claim_id, kind, notice";
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate jdbcTemplate;
+    private volatile String rowLock;
 
-    ArticleRepository(JdbcClient jdbc) {
+    ArticleRepository(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
         this.jdbc = jdbc;
+        this.jdbcTemplate = jdbcTemplate;
     }
 
     long insert(String source, String slug, String section, Instant publishedAt, Instant updatedAt) {
@@ -59,10 +65,24 @@ class ArticleRepository {
         }
     }
 
-    /** Locks the article's row until the transaction ends; false if there is no such article. */
+    /**
+     * Locks the article's row until the transaction ends; false if there is no such article. On PostgreSQL the lock is
+     * FOR NO KEY UPDATE: it still keeps out every other publication, but not the key-share locks that writing a claim
+     * of the article takes, which a step holding the audit chain's head may need while a publication waits for that
+     * head (FOR UPDATE deadlocked there). H2 takes no key-share locks and knows only FOR UPDATE.
+     */
     boolean lock(long articleId) {
-        return jdbc.sql("SELECT id FROM article WHERE id = ? FOR UPDATE").param(articleId).query(Long.class)
+        return jdbc.sql("SELECT id FROM article WHERE id = ? " + rowLock()).param(articleId).query(Long.class)
                 .optional().isPresent();
+    }
+
+    private String rowLock() {
+        if (rowLock == null) {
+            rowLock = jdbcTemplate.execute((Connection connection) ->
+                    connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT)
+                            .contains("postgres") ? "FOR NO KEY UPDATE" : "FOR UPDATE");
+        }
+        return rowLock;
     }
 
     Optional<Article> find(long id) {
