@@ -26,6 +26,7 @@ final class DuplicateParagraphDetector implements Detector {
         Map<String, ScanDocument.Paragraph> seen = new HashMap<>();
         List<Suggestion> found = new ArrayList<>();
         for (ScanDocument.Paragraph paragraph : document.paragraphs()) {
+            document.deadline().check();
             if (paragraph.attribution() || paragraph.text().split("\\s+").length < MIN_WORDS) {
                 continue;
             }

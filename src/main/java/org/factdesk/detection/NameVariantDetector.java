@@ -1,6 +1,7 @@
 package org.factdesk.detection;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,23 +50,36 @@ final class NameVariantDetector implements Detector {
             handles.add(Edits.lower(handle.group(1)));
         }
         List<Form> all = new ArrayList<>(forms.values());
+        // Each form's authority and folded spelling, worked out once: the comparison below is of every pair.
+        Map<Form, Integer> authority = new IdentityHashMap<>();
+        Map<Form, String> folded = new IdentityHashMap<>();
+        for (Form form : all) {
+            authority.put(form, authority(form, handles, lexicon));
+            folded.put(form, Edits.fold(form.name()));
+        }
         List<Suggestion> found = new ArrayList<>();
         for (Form a : all) {
-            Form best = null;
-            for (Form b : all) {
-                if (a == b || !variants(a, b, document, handles, lexicon)) {
-                    continue;
-                }
-                if (authority(b, handles, lexicon) > authority(a, handles, lexicon)
-                        || (authority(b, handles, lexicon) == authority(a, handles, lexicon)
-                        && b.places().get(0).start() < a.places().get(0).start())) {
-                    best = best == null || authority(b, handles, lexicon) > authority(best, handles, lexicon) ? b : best;
-                }
-            }
-            if (best == null || a.count() > 3) {
+            document.deadline().check();
+            if (a.count() > 3) {
+                // Used this often, it is the article's spelling, not a slip.
                 continue;
             }
-            boolean accents = Edits.fold(a.name()).equals(Edits.fold(best.name()));
+            Form best = null;
+            for (Form b : all) {
+                if (a == b || !variants(a, b, folded, document, handles, lexicon)) {
+                    continue;
+                }
+                int bAuthority = authority.get(b);
+                int aAuthority = authority.get(a);
+                if (bAuthority > aAuthority
+                        || (bAuthority == aAuthority && b.places().get(0).start() < a.places().get(0).start())) {
+                    best = best == null || bAuthority > authority.get(best) ? b : best;
+                }
+            }
+            if (best == null) {
+                continue;
+            }
+            boolean accents = folded.get(a).equals(folded.get(best));
             for (ScanDocument.Token place : a.places()) {
                 ScanDocument.Paragraph paragraph = document.paragraphAt(place.start());
                 if (paragraph != null && paragraph.attribution()) {
@@ -87,11 +101,16 @@ final class NameVariantDetector implements Detector {
      * same first name stands before both (Javad Zarif, Javad Zafrim) or one is in a handle. Two names the dictionary
      * knows (Iran, Iraq) are two places, and a form that starts the other (Iran, Iranian) is a derivation.
      */
-    private static boolean variants(Form a, Form b, ScanDocument document, List<String> handles, Lexicon lexicon) {
+    private static boolean variants(Form a, Form b, Map<Form, String> folded, ScanDocument document,
+            List<String> handles, Lexicon lexicon) {
         String x = a.name();
         String y = b.name();
-        if (Edits.fold(x).equals(Edits.fold(y))) {
+        if (folded.get(a).equals(folded.get(b))) {
             return true;
+        }
+        if (Math.abs(x.length() - y.length()) > 2) {
+            // More than two edits apart, whatever the letters.
+            return false;
         }
         String lx = Edits.lower(x);
         String ly = Edits.lower(y);
@@ -126,7 +145,7 @@ final class NameVariantDetector implements Detector {
 
     private static String wordBefore(ScanDocument document, ScanDocument.Token token) {
         List<ScanDocument.Token> tokens = document.tokens();
-        int i = tokens.indexOf(token);
+        int i = document.indexOf(token);
         if (i <= 0) {
             return null;
         }

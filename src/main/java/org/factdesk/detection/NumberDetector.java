@@ -20,7 +20,14 @@ final class NumberDetector implements Detector {
     private static final List<String> WORDS = List.of("zero", "one", "two", "three", "four", "five", "six", "seven",
             "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
             "eighteen", "nineteen", "twenty");
-    private static final String NUMBER = "(?:\\d{1,3}(?:,\\d{3})+|\\d+|" + String.join("|", WORDS) + ")";
+    /*
+     * Possessive quantifiers here and below: java.util.regex repeats a group by recursion, a stack frame for each
+     * repetition, and backtracks into a greedy one character by character. A number shorter than the digits written is
+     * refused by the look-ahead after it anyway, so never giving digits back finds the same counts in linear time.
+     */
+    private static final String NUMBER = "(?:\\d{1,3}+(?:,\\d{3})++|\\d++|" + String.join("|", WORDS) + ")";
+    /** A hedge stands right before its figure: only this much of the text before a count is read for one. */
+    private static final int HEDGE_WINDOW = 40;
     private static final Pattern HEDGE = Pattern.compile(
             "(?i)(?:more than|less than|fewer than|at least|at most|about|around|nearly|almost|over|some|up to"
                     + "|approximately|roughly|estimated|an estimated|under)\\s+$");
@@ -30,7 +37,16 @@ final class NumberDetector implements Detector {
     private static final Pattern PART = Pattern.compile(
             "(?i)(?:\\bwith|\\bincluding|,|\\band|:)\\s+(?:another\\s+|a further\\s+|the other\\s+)?(?<n>" + NUMBER
                     + ")\\b(?!\\s*(?:%|per ?cent|miles|km|kilomet|metres|meters|feet|years|days|hours|minutes|[ap]\\.?m))");
-    private static final Pattern SENTENCE = Pattern.compile("(?:[^.!?]|[.!?](?=\\d))+(?:[.!?]|$)");
+    /**
+     * A sentence: up to a full stop, question or exclamation mark that is not a decimal point ("3.5 million"). Written
+     * as runs of characters rather than "(one character or a decimal point) repeated", which recursed once per
+     * character and overflowed the stack on a long paragraph without a full stop.
+     */
+    private static final Pattern SENTENCE = Pattern.compile(
+            "(?=[^.!?]|[.!?]\\d)[^.!?]*+(?:[.!?](?=\\d)[^.!?]*+)*+(?:[.!?]|$)");
+    private static final Pattern BREAKDOWN = Pattern.compile(
+            "(?i)(?:,\\s*with\\b|\\bincluding\\b|:|\\bof (?:them|whom|which)\\b)");
+    private static final Pattern WORD_AFTER = Pattern.compile("\\S++");
     private static final Pattern EVENT_VERB = Pattern.compile("(?i)\\b([a-z]{3,}ed)\\b");
     private static final java.util.Set<String> UNITS = java.util.Set.of("years", "days", "hours", "minutes",
             "seconds", "miles", "kilometres", "kilometers", "metres", "meters", "feet", "weeks", "months", "times",
@@ -53,13 +69,14 @@ final class NumberDetector implements Detector {
         for (ScanDocument.Paragraph paragraph : document.paragraphs()) {
             Matcher sentence = SENTENCE.matcher(text).region(paragraph.start(), paragraph.end());
             while (sentence.find()) {
+                document.deadline().check();
                 String s = sentence.group();
                 int offset = sentence.start();
                 partsAgainstTotal(document, s, offset, found);
                 Matcher q = QUANTITY.matcher(s);
                 while (q.find()) {
                     String noun = q.group("noun").toLowerCase(Locale.ROOT);
-                    if (UNITS.contains(noun) || HEDGE.matcher(s.substring(0, q.start())).find()) {
+                    if (UNITS.contains(noun) || hedged(s, q.start())) {
                         continue;
                     }
                     long value = value(q.group("n"));
@@ -86,7 +103,7 @@ final class NumberDetector implements Detector {
     /** "15 missiles were fired, with 10 ..., one ... and another four ...": the parts should make the total. */
     private void partsAgainstTotal(ScanDocument document, String s, int offset, List<Suggestion> found) {
         Matcher total = QUANTITY.matcher(s);
-        if (!total.find() || HEDGE.matcher(s.substring(0, total.start())).find()
+        if (!total.find() || hedged(s, total.start())
                 || UNITS.contains(total.group("noun").toLowerCase(Locale.ROOT))) {
             return;
         }
@@ -111,9 +128,13 @@ final class NumberDetector implements Detector {
     }
 
     private static int indexOfBreakdown(String rest) {
-        Matcher m = Pattern.compile("(?i)(?:,\\s*with\\b|\\bincluding\\b|:|\\bof (?:them|whom|which)\\b)")
-                .matcher(rest);
+        Matcher m = BREAKDOWN.matcher(rest);
         return m.find() ? m.start() : -1;
+    }
+
+    /** "more than 15 missiles": a hedge just before the figure at {@code at}. */
+    private static boolean hedged(String s, int at) {
+        return HEDGE.matcher(s.substring(Math.max(0, at - HEDGE_WINDOW), at)).find();
     }
 
     /** The past-tense verb that tells what happened to the count: just before it or within four words after. */
@@ -126,10 +147,10 @@ final class NumberDetector implements Detector {
         if (verb != null) {
             return verb.toLowerCase(Locale.ROOT);
         }
-        String after = s.substring(end);
-        String[] words = after.strip().split("\\s+");
-        for (int i = 0; i < Math.min(4, words.length); i++) {
-            Matcher m = EVENT_VERB.matcher(words[i]);
+        // The next four words only, not the whole rest of a long sentence for every count in it.
+        Matcher word = WORD_AFTER.matcher(s).region(end, s.length());
+        for (int i = 0; i < 4 && word.find(); i++) {
+            Matcher m = EVENT_VERB.matcher(word.group());
             if (m.find()) {
                 return m.group(1).toLowerCase(Locale.ROOT);
             }

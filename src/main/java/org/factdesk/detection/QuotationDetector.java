@@ -39,7 +39,7 @@ final class QuotationDetector implements Detector {
     public List<Suggestion> detect(ScanDocument document) {
         List<Passage> passages = new ArrayList<>();
         for (ScanDocument.Paragraph paragraph : document.paragraphs()) {
-            if (paragraph.embeddedPost()) {
+            if (paragraph.embeddedPost() && !document.tokens(paragraph).isEmpty()) {
                 passages.add(new Passage(document.tokens(paragraph), true));
             }
         }
@@ -48,8 +48,7 @@ final class QuotationDetector implements Detector {
             if (paragraph != null && paragraph.embeddedPost()) {
                 continue;
             }
-            List<ScanDocument.Token> words = document.tokens().stream()
-                    .filter(t -> t.start() >= span[0] && t.end() <= span[1]).toList();
+            List<ScanDocument.Token> words = document.tokensIn(span[0], span[1]);
             if (words.size() >= MIN_SHARED) {
                 passages.add(new Passage(words, false));
             }
@@ -58,6 +57,7 @@ final class QuotationDetector implements Detector {
         List<Suggestion> found = new ArrayList<>();
         Set<Integer> flagged = new HashSet<>();
         for (int i = 0; i < passages.size(); i++) {
+            document.deadline().check();
             for (int j = i + 1; j < passages.size(); j++) {
                 Passage x = passages.get(i);
                 Passage y = passages.get(j);

@@ -38,6 +38,9 @@ final class RealWordDetector implements Detector {
         }
         List<Suggestion> found = new ArrayList<>();
         for (int i = 1; i < tokens.size(); i++) {
+            if (i % 256 == 0) {
+                document.deadline().check();
+            }
             ScanDocument.Token word = tokens.get(i);
             if (document.reported(word.start())) {
                 continue;
@@ -67,8 +70,12 @@ final class RealWordDetector implements Detector {
         String w = word.lower();
         for (Map.Entry<String, Integer> other : counts.entrySet()) {
             String n = other.getKey();
+            // The cheap tests first: this runs over the article's whole vocabulary.
+            if (Math.abs(n.length() - w.length()) > 1 || n.equals(w)) {
+                continue;
+            }
             int uses = other.getValue() + counts.getOrDefault(n + "s", 0);
-            if (uses < 2 || n.equals(w) || !lexicon.noun(n) || w.equals(n + "s") || w.equals(n + "es")
+            if (uses < 2 || !lexicon.noun(n) || w.equals(n + "s") || w.equals(n + "es")
                     || Edits.distance(w, n) != 1) {
                 continue;
             }

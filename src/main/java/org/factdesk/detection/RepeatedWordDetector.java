@@ -36,6 +36,9 @@ final class RepeatedWordDetector implements Detector {
         String text = document.text();
         List<Suggestion> found = new ArrayList<>();
         for (int i = 0; i + 1 < tokens.size(); i++) {
+            if (i % 256 == 0) {
+                document.deadline().check();
+            }
             ScanDocument.Token word = tokens.get(i);
             ScanDocument.Token next = tokens.get(i + 1);
             if (!text.substring(word.end(), next.start()).isBlank() || text.substring(word.end(), next.start())

@@ -2,8 +2,11 @@ package org.factdesk.detection;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -19,6 +22,11 @@ import org.languagetool.rules.spelling.SpellingCheckRule;
  * spelling, only the narrator's prose is checked (quotations, embedded posts and their bylines are other people's
  * words), capitalised words are left to the name detector (proper nouns would drown the list), and only the rule
  * categories that find real slips (typos, collocations) run, which also keeps a scan fast.
+ *
+ * <p>A LanguageTool instance serves one check at a time, so each language keeps a small pool: a scan borrows an idle
+ * instance or builds one, and gives it back. A quick scan of a short text therefore never waits for a long scan of
+ * another article to finish; the callers bound how many scans run at once (the scan pool and the interactive
+ * permits), and so how many instances there are.
  */
 final class SpellingGrammarDetector implements Detector {
 
@@ -36,25 +44,34 @@ final class SpellingGrammarDetector implements Detector {
             + "|center|theater|meter|defense|offense|license|program(?!me)|traveled|canceled|(?:organ|recogn|apolog|critic"
             + "|real|emphas|author|mobil|stabil)iz(?:e|ed|es|ing|ation))\\w*");
 
-    private final JLanguageTool british;
+    private final Tools british = new Tools(() -> configure(new JLanguageTool(Languages.getLanguageForShortCode("en-GB"))));
     /** Built on the first American article: most copy here is British, and each instance costs start-up time. */
-    private volatile JLanguageTool american;
+    private final Tools american = new Tools(() -> configure(new JLanguageTool(Languages.getLanguageForShortCode("en-US"))));
 
     SpellingGrammarDetector() {
-        this.british = configure(new JLanguageTool(Languages.getLanguageForShortCode("en-GB")));
+        // The first instance is built now, with the scanner, so the first scan does not pay for it.
+        british.release(british.borrow());
     }
 
-    private JLanguageTool american() {
-        JLanguageTool tool = american;
-        if (tool == null) {
-            synchronized (this) {
-                if (american == null) {
-                    american = configure(new JLanguageTool(Languages.getLanguageForShortCode("en-US")));
-                }
-                tool = american;
-            }
+    /** Idle instances of one language; an instance is used by one check at a time. */
+    private static final class Tools {
+
+        private final Supplier<JLanguageTool> factory;
+        private final ConcurrentLinkedDeque<JLanguageTool> idle = new ConcurrentLinkedDeque<>();
+
+        Tools(Supplier<JLanguageTool> factory) {
+            this.factory = factory;
         }
-        return tool;
+
+        JLanguageTool borrow() {
+            JLanguageTool tool = idle.pollFirst();
+            return tool != null ? tool : factory.get();
+        }
+
+        void release(JLanguageTool tool) {
+            tool.setCheckCancelledCallback(null);
+            idle.addFirst(tool);
+        }
     }
 
     private static JLanguageTool configure(JLanguageTool tool) {
@@ -62,6 +79,12 @@ final class SpellingGrammarDetector implements Detector {
             if (!CATEGORIES.contains(rule.getCategory().getId().toString())) {
                 tool.disableRule(rule.getId());
             }
+        }
+        try {
+            // LanguageTool loads its dictionaries on the first check; done here, it does not eat into a scan's time.
+            tool.check("The council met on Monday to discuss the budget.");
+        } catch (IOException e) {
+            throw new IllegalStateException("LanguageTool failed", e);
         }
         return tool;
     }
@@ -74,16 +97,22 @@ final class SpellingGrammarDetector implements Detector {
     @Override
     public List<Suggestion> detect(ScanDocument document) {
         String prose = narratorsProse(document);
-        JLanguageTool tool = writtenInAmerican(prose) ? american() : british;
+        Tools tools = writtenInAmerican(prose) ? american : british;
+        ScanDeadline deadline = document.deadline();
+        deadline.check();
         List<RuleMatch> matches;
-        // A JLanguageTool instance is not safe for concurrent use; scans are rare enough to take turns.
-        synchronized (tool) {
-            try {
-                matches = tool.check(prose);
-            } catch (IOException e) {
-                throw new IllegalStateException("LanguageTool failed", e);
-            }
+        JLanguageTool tool = tools.borrow();
+        try {
+            // LanguageTool asks between sentences and rules whether to go on; past the deadline it returns early,
+            // with part of the matches, which the check below throws away.
+            tool.setCheckCancelledCallback(deadline::passed);
+            matches = tool.check(prose);
+        } catch (IOException e) {
+            throw new IllegalStateException("LanguageTool failed", e);
+        } finally {
+            tools.release(tool);
         }
+        deadline.check();
         List<Suggestion> found = new ArrayList<>();
         for (RuleMatch match : matches) {
             int start = match.getFromPos();
@@ -108,13 +137,26 @@ final class SpellingGrammarDetector implements Detector {
         return found;
     }
 
-    /** The text with everyone else's words blanked out, so positions stay the same and LanguageTool reads less. */
+    /**
+     * The text up to the last paragraph scanned, with everyone else's words and everything outside the paragraphs
+     * blanked out, so positions stay the same and LanguageTool reads less.
+     */
     private static String narratorsProse(ScanDocument document) {
-        char[] chars = document.text().toCharArray();
+        String text = document.text();
+        char[] chars = new char[document.scannedEnd()];
+        Arrays.fill(chars, ' ');
         for (int i = 0; i < chars.length; i++) {
-            if (document.paragraphAt(i) == null || document.reported(i)) {
-                if (chars[i] != '\n') {
-                    chars[i] = ' ';
+            if (text.charAt(i) == '\n') {
+                chars[i] = '\n';
+            }
+        }
+        for (ScanDocument.Paragraph paragraph : document.paragraphs()) {
+            if (paragraph.embeddedPost() || paragraph.attribution()) {
+                continue;
+            }
+            for (int i = paragraph.start(); i < paragraph.end(); i++) {
+                if (!document.quoted(i)) {
+                    chars[i] = text.charAt(i);
                 }
             }
         }

@@ -73,6 +73,9 @@ final class TimeDetector implements Detector {
             .sorted(Comparator.comparing(String::length).reversed())
             .map(Pattern::quote).collect(Collectors.joining("|")) + ")\\b");
 
+    /** Where one sentence ends and the next begins. */
+    private static final Pattern SENTENCE_BOUNDARY = Pattern.compile("(?<=[.!?])[\"”]?\\s+(?=[\"“]?[A-Z])");
+
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm", Locale.UK);
 
     /** One time expression, resolved. */
@@ -89,7 +92,11 @@ final class TimeDetector implements Detector {
     public List<Suggestion> detect(ScanDocument document) {
         List<Suggestion> found = new ArrayList<>();
         List<Mention> mentions = new ArrayList<>();
+        Places places = new Places(document);
+        // Whether a paragraph quotes a US agency, asked once per paragraph rather than once per time in it.
+        Map<Integer, Boolean> usAgency = new HashMap<>();
         for (ScanDocument.Paragraph paragraph : document.paragraphs()) {
+            document.deadline().check();
             Matcher m = TIME.matcher(document.text()).region(paragraph.start(), paragraph.end());
             Mention previous = null;
             if (paragraph.embeddedPost()) {
@@ -97,7 +104,7 @@ final class TimeDetector implements Detector {
                 continue;
             }
             while (m.find()) {
-                Mention mention = resolve(document, paragraph, m);
+                Mention mention = resolve(document, paragraph, m, places, usAgency);
                 if (mention == null) {
                     continue;
                 }
@@ -119,6 +126,7 @@ final class TimeDetector implements Detector {
             }
         }
         for (int i = 0; i < mentions.size(); i++) {
+            document.deadline().check();
             for (int j = i + 1; j < mentions.size(); j++) {
                 Mention a = mentions.get(i);
                 Mention b = mentions.get(j);
@@ -167,7 +175,8 @@ final class TimeDetector implements Detector {
                         + text.substring(local.start(), local.end()) + ": one of the two times is wrong.", 0.75);
     }
 
-    private Mention resolve(ScanDocument document, ScanDocument.Paragraph paragraph, Matcher m) {
+    private Mention resolve(ScanDocument document, ScanDocument.Paragraph paragraph, Matcher m, Places places,
+            Map<Integer, Boolean> usAgency) {
         int hour;
         int minute;
         String zoneWord;
@@ -194,7 +203,7 @@ final class TimeDetector implements Detector {
         if ("local time".equals(zoneWord)) {
             Map.Entry<String, ZoneId> place = m.group("in") != null && PLACES.containsKey(m.group("in"))
                     ? Map.entry(m.group("in"), PLACES.get(m.group("in")))
-                    : placeBefore(document, m.start());
+                    : places.before(m.start());
             if (place == null) {
                 return null;
             }
@@ -203,7 +212,7 @@ final class TimeDetector implements Detector {
         } else if (zoneWord != null) {
             zone = ABBREVIATIONS.get(zoneWord);
             zoneName = zoneWord;
-        } else if (US_AGENCY.matcher(paragraph.text()).find()) {
+        } else if (usAgency.computeIfAbsent(paragraph.index(), i -> US_AGENCY.matcher(paragraph.text()).find())) {
             zone = ZoneId.of("America/New_York");
             zoneName = "US Eastern time, as a US agency's statement";
         } else {
@@ -254,23 +263,54 @@ final class TimeDetector implements Detector {
                 + 1;
     }
 
-    /** The place named last before {@code index}, or else the first one after it in its paragraph. */
-    private static Map.Entry<String, ZoneId> placeBefore(ScanDocument document, int index) {
-        Matcher m = PLACE.matcher(document.text());
-        Map.Entry<String, ZoneId> last = null;
-        m.region(document.paragraphs().get(0).start(), index);
-        while (m.find()) {
-            last = Map.entry(m.group(), PLACES.get(m.group()));
-        }
-        ScanDocument.Paragraph paragraph = document.paragraphAt(index);
-        if (last == null && paragraph != null) {
-            // Nothing before: "... at 3pm local time, in Nairobi" names the place after the time.
-            m.region(index, paragraph.end());
-            if (m.find()) {
-                last = Map.entry(m.group(), PLACES.get(m.group()));
+    /**
+     * The places an article names, found once per scan: looking for the last one before each time from the top of the
+     * article again would read a long article once for every time in it.
+     */
+    private static final class Places {
+
+        private final ScanDocument document;
+        private final List<int[]> spans = new ArrayList<>();
+        private final List<String> names = new ArrayList<>();
+
+        Places(ScanDocument document) {
+            this.document = document;
+            Matcher m = PLACE.matcher(document.text());
+            for (ScanDocument.Paragraph paragraph : document.paragraphs()) {
+                m.region(paragraph.start(), paragraph.end());
+                while (m.find()) {
+                    spans.add(new int[] {m.start(), m.end()});
+                    names.add(m.group());
+                }
             }
         }
-        return last;
+
+        /** The place named last before {@code index}, or else the first one after it in its paragraph. */
+        Map.Entry<String, ZoneId> before(int index) {
+            int last = -1;
+            for (int low = 0, high = spans.size() - 1; low <= high; ) {
+                int mid = (low + high) >>> 1;
+                if (spans.get(mid)[1] <= index) {
+                    last = mid;
+                    low = mid + 1;
+                } else {
+                    high = mid - 1;
+                }
+            }
+            if (last >= 0) {
+                return Map.entry(names.get(last), PLACES.get(names.get(last)));
+            }
+            // Nothing before: "... at 3pm local time, in Nairobi" names the place after the time.
+            ScanDocument.Paragraph paragraph = document.paragraphAt(index);
+            int next = last + 1;
+            while (next < spans.size() && spans.get(next)[0] < index) {
+                next++;
+            }
+            if (paragraph != null && next < spans.size() && spans.get(next)[1] <= paragraph.end()) {
+                return Map.entry(names.get(next), PLACES.get(names.get(next)));
+            }
+            return null;
+        }
     }
 
     /** The sentence's content-word stems: two times whose sentences share one are read as one event. */
@@ -278,7 +318,7 @@ final class TimeDetector implements Detector {
         String text = paragraph.text();
         int at = index - paragraph.start();
         int start = 0;
-        Matcher boundary = Pattern.compile("(?<=[.!?])[\"”]?\\s+(?=[\"“]?[A-Z])").matcher(text);
+        Matcher boundary = SENTENCE_BOUNDARY.matcher(text);
         int end = text.length();
         while (boundary.find()) {
             if (boundary.end() <= at) {
