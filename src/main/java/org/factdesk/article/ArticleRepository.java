@@ -59,6 +59,12 @@ class ArticleRepository {
         }
     }
 
+    /** Locks the article's row until the transaction ends; false if there is no such article. */
+    boolean lock(long articleId) {
+        return jdbc.sql("SELECT id FROM article WHERE id = ? FOR UPDATE").param(articleId).query(Long.class)
+                .optional().isPresent();
+    }
+
     Optional<Article> find(long id) {
         return jdbc.sql(ARTICLE_SELECT + " WHERE a.id = ?").param(id)
                 .query(ARTICLE).optional();

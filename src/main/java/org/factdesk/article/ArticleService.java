@@ -10,6 +10,7 @@ import org.factdesk.shared.ProblemException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Imports articles, answers what their text is now and was before, and appends the revisions corrections publish. */
@@ -88,6 +89,18 @@ public class ArticleService {
     /** The revision a claim published, if it did. */
     public java.util.Optional<ArticleRevision> revisionPublishedFor(long claimId) {
         return articles.revisionForClaim(claimId);
+    }
+
+    /**
+     * Makes the caller's transaction the only one that may change this article's text until it ends: publications of
+     * corrections on one article queue here one after the other, each building on the text the one before published,
+     * instead of racing and failing on {@link #publishRevision}'s check.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void lockForUpdate(long articleId) {
+        if (!articles.lock(articleId)) {
+            throw ProblemException.notFound("article-not-found", "There is no article with id " + articleId + ".");
+        }
     }
 
     /**
