@@ -78,10 +78,11 @@ final class CrashRounds {
         String summary(String database) {
             return ("%s: %d rounds, %d starts; approvals sent %d, answered 2xx %d, refused %d, in flight at the kill %d; "
                     + "after restart: acknowledged found %d/%d, unacknowledged applied %d, published %d, duplicates %d, "
-                    + "left publishing %d; time to publish all after restart ms %s (max %d); start-up ms %s "
+                    + "left publishing %d; time to publish all after restart ms %s (max %d; negative: gave up then); "
+                    + "start-up ms %s "
                     + "(mean %d); round ms %s").formatted(database, rounds, starts, approvalsSent, acknowledged,
                     refused, inFlightAtKill, acknowledgedFound, acknowledged, unacknowledgedApplied, published,
-                    duplicates, stuck, settleMillis, settleMillis.stream().mapToLong(Long::longValue).max().orElse(0),
+                    duplicates, stuck, settleMillis, settleMillis.stream().mapToLong(Math::abs).max().orElse(0),
                     startupMillis, (long) startupMillis.stream().mapToLong(Long::longValue).average().orElse(0),
                     roundMillis);
         }
@@ -262,7 +263,8 @@ final class CrashRounds {
             FactDeskProcess.sleep(250);
         } while (System.nanoTime() < deadline);
         boolean settled = !states.containsValue("PUBLISHING");
-        figures.settleMillis.add((System.nanoTime() - began) / 1_000_000);
+        long settleMillis = (System.nanoTime() - began) / 1_000_000;
+        figures.settleMillis.add(settled ? settleMillis : -settleMillis);
 
         JsonNode article = api.get(AUDITOR, "/api/articles/" + round.articleId()).json();
         Map<Long, Integer> corrections = new HashMap<>();

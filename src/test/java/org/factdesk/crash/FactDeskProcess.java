@@ -50,15 +50,16 @@ final class FactDeskProcess {
             "-Xss512k", "-Xmx768m", "-XX:-UsePerfData", "-Djava.awt.headless=true");
 
     /** Where and how a child runs: one data directory and one log file for all its starts. */
-    record Setup(String name, Path dataDir, Path logFile, Map<String, String> environment) {
+    record Setup(String name, Path dataDir, Path logFile, Map<String, String> environment, List<String> arguments) {
 
-        static Setup h2(String name, Path dataDir, Path logFile) {
-            return new Setup(name, dataDir, logFile, Map.of());
+        static Setup h2(String name, Path dataDir, Path logFile, List<String> arguments) {
+            return new Setup(name, dataDir, logFile, Map.of(), arguments);
         }
 
-        static Setup postgres(String name, Path dataDir, Path logFile, String url, String user, String password) {
+        static Setup postgres(String name, Path dataDir, Path logFile, String url, String user, String password,
+                List<String> arguments) {
             return new Setup(name, dataDir, logFile, Map.of("SPRING_PROFILES_ACTIVE", "postgres",
-                    "FACTDESK_DB_URL", url, "FACTDESK_DB_USER", user, "FACTDESK_DB_PASSWORD", password));
+                    "FACTDESK_DB_URL", url, "FACTDESK_DB_USER", user, "FACTDESK_DB_PASSWORD", password), arguments);
         }
     }
 
@@ -84,6 +85,7 @@ final class FactDeskProcess {
         command.add("-cp");
         command.add(applicationClassPath());
         command.add("org.factdesk.FactDeskApplication");
+        command.addAll(setup.arguments());
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(setup.logFile().toFile()));
         Map<String, String> environment = builder.environment();

@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterAll;
@@ -20,7 +22,9 @@ import org.junit.jupiter.api.Test;
  * chained rounds on the default H2 file database and ten on PostgreSQL.
  *
  * <p>System properties: {@code factdesk.crash.rounds} (10), {@code factdesk.crash.seed} (the kill timings),
- * {@code factdesk.crash.settle-seconds} (how long a restart may take to publish what was approved, 180).
+ * {@code factdesk.crash.settle-seconds} (how long a restart may take to publish what was approved, 180),
+ * {@code factdesk.crash.app-args} (arguments for FactDesk, e.g. {@code --camunda.bpm.job-execution.lock-time-in-millis=20000};
+ * none by default, so the test runs FactDesk as configured).
  */
 class KillDuringApprovalsTest {
 
@@ -29,6 +33,9 @@ class KillDuringApprovalsTest {
     private static final long SEED = Long.getLong("factdesk.crash.seed", 20200108L);
     private static final Duration SETTLE = Duration.ofSeconds(Long.getLong("factdesk.crash.settle-seconds", 180));
     private static final Duration START = Duration.ofSeconds(180);
+    /** Extra arguments for FactDesk, to try a setting without changing the application; none by default. */
+    private static final List<String> APP_ARGUMENTS = Arrays.stream(System.getProperty("factdesk.crash.app-args", "")
+            .split("\\s+")).filter(argument -> !argument.isBlank()).toList();
 
     private static EmbeddedPostgres postgres;
 
@@ -43,7 +50,7 @@ class KillDuringApprovalsTest {
     @Test
     void acknowledgedApprovalsSurviveSigkillOnH2() throws IOException {
         Path dir = runDirectory("h2");
-        run("H2", FactDeskProcess.Setup.h2("h2", dir.resolve("data"), dir.resolve("factdesk.log")));
+        run("H2", FactDeskProcess.Setup.h2("h2", dir.resolve("data"), dir.resolve("factdesk.log"), APP_ARGUMENTS));
     }
 
     @Test
@@ -52,7 +59,8 @@ class KillDuringApprovalsTest {
         Path dir = runDirectory("postgres");
         // Only FactDesk is killed; PostgreSQL keeps running, as a database server does when an application node dies.
         run("PostgreSQL", FactDeskProcess.Setup.postgres("postgres", dir.resolve("data"),
-                dir.resolve("factdesk.log"), postgres.getJdbcUrl("postgres", "postgres"), "postgres", ""));
+                dir.resolve("factdesk.log"), postgres.getJdbcUrl("postgres", "postgres"), "postgres", "",
+                APP_ARGUMENTS));
     }
 
     private static void run(String database, FactDeskProcess.Setup setup) throws IOException {
@@ -67,7 +75,8 @@ class KillDuringApprovalsTest {
             rounds.stop();
         }
         String summary = rounds.figures().summary(database) + "; test " + (System.nanoTime() - began) / 1_000_000
-                + " ms; seed " + SEED;
+                + " ms; seed " + SEED
+                + (APP_ARGUMENTS.isEmpty() ? "" : "; FactDesk arguments " + APP_ARGUMENTS);
         report(summary, rounds);
         if (crashed != null) {
             throw new AssertionError(summary + "\n" + rounds.logTail(60), crashed);
