@@ -1,6 +1,12 @@
 package org.factdesk.article;
 
 import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -8,6 +14,8 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 
+import org.factdesk.shared.ProblemException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -15,6 +23,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -79,11 +88,37 @@ class ArticleController {
      * the same text twice is answered 409 instead of creating a copy.
      */
     @PostMapping(consumes = MediaType.TEXT_PLAIN_VALUE)
-    ResponseEntity<ArticleSummary> importArticle(@RequestBody String text,
-            @RequestParam(required = false) String source, Authentication caller) {
+    ResponseEntity<ArticleSummary> importArticle(@RequestBody byte[] file,
+            @RequestHeader(HttpHeaders.CONTENT_TYPE) MediaType type, @RequestParam(required = false) String source,
+            Authentication caller) {
+        String text = decode(file, type);
         String name = source == null || source.isBlank() ? "upload-" + sha256(text).substring(0, 16) : source.strip();
         Article article = articles.upload(name, text, caller.getName());
         return ResponseEntity.created(URI.create("/api/articles/" + article.id())).body(ArticleSummary.of(article));
+    }
+
+    /**
+     * The file as text in its charset (UTF-8 unless the Content-Type names another). Bytes that are not valid in it
+     * are refused rather than replaced: a stray half of a surrogate pair, or a Latin-1 file sent as UTF-8, would
+     * otherwise be imported as text nobody wrote.
+     */
+    static String decode(byte[] file, MediaType type) {
+        // An unknown charset never gets here: Spring answers it 415 when it reads the Content-Type.
+        Charset charset = type.getCharset() != null ? type.getCharset() : StandardCharsets.UTF_8;
+        CharsetDecoder decoder = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(file);
+        CharBuffer out = CharBuffer.allocate((int) (file.length * (double) decoder.maxCharsPerByte()) + 1);
+        CoderResult result = decoder.decode(in, out, true);
+        if (result.isUnderflow()) {
+            result = decoder.flush(out);
+        }
+        if (result.isError()) {
+            throw ProblemException.badRequest("invalid-encoding", "The article is not valid " + charset.name()
+                    + " text: byte " + in.position() + " starts a sequence that is not a character. Save it as "
+                    + "UTF-8 and send it again.");
+        }
+        return out.flip().toString();
     }
 
     private static String sha256(String text) {

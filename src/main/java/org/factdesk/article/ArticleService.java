@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 
+import org.factdesk.shared.InputLimits;
 import org.factdesk.shared.ProblemException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -29,10 +30,13 @@ public class ArticleService {
 
     /**
      * Imports one article in the seed format as revision 1. A source that was imported before is refused, so a
-     * restart or a repeated upload imports nothing twice.
+     * restart or a repeated upload imports nothing twice; so is a file over the {@link ArticleLimits}, before
+     * anything is written.
      */
     @Transactional
     public Article importArticle(String source, String text, String importedBy) {
+        InputLimits.check("source", source, InputLimits.NAME);
+        ArticleLimits.checkFile(text);
         SeedFormat.Parsed parsed;
         try {
             parsed = SeedFormat.parse(text);
@@ -40,6 +44,7 @@ public class ArticleService {
             throw ProblemException.badRequest("malformed-article", "The article is not in the expected format: "
                     + e.getMessage());
         }
+        ArticleLimits.checkParsed(parsed);
         if (articles.existsBySource(source)) {
             throw ProblemException.conflict("article-already-imported", "'" + source + "' was imported before.");
         }

@@ -136,10 +136,18 @@ public class AuditExports {
 
     /**
      * RFC 4180 CSV: CRLF line ends; a field with a comma, quote, CR or LF is quoted and its quotes doubled. An empty
-     * text is {@code ""} and a missing value is nothing at all, so the two stay apart. Values are written exactly,
-     * without spreadsheet-formula escaping, because an audit export must match what was hashed.
+     * text is {@code ""} and a missing value is nothing at all, so the two stay apart.
+     * <p>
+     * A CSV export is opened in spreadsheets, which run a cell that begins with {@code =}, {@code +}, {@code -},
+     * {@code @}, tab or CR as a formula (OWASP "CSV injection"); the text in the log is anyone's (a quote, a note, an
+     * article), so such a cell gets a leading {@code '} and shows as text. A cell that already begins with {@code '}
+     * gets one too, so the escaping can be undone exactly: drop one leading {@code '} from every cell that has one.
+     * The JSON export is not escaped: no spreadsheet runs it, and it carries every value exactly as it was hashed,
+     * which is what re-verifying the chain outside FactDesk needs.
      */
     static final class Csv {
+
+        private static final String FORMULA_STARTS = "=+-@\t\r'";
 
         private Csv() {
         }
@@ -158,6 +166,7 @@ public class AuditExports {
             if (value == null) {
                 return;
             }
+            value = defused(value);
             boolean quote = value.isEmpty() || value.chars().anyMatch(c -> c == ',' || c == '"' || c == '\r'
                     || c == '\n');
             if (!quote) {
@@ -167,6 +176,11 @@ public class AuditExports {
             out.write('"');
             out.write(value.replace("\"", "\"\""));
             out.write('"');
+        }
+
+        /** The value as a spreadsheet shows it as text: a leading formula character (or {@code '}) gets a {@code '}. */
+        static String defused(String value) {
+            return !value.isEmpty() && FORMULA_STARTS.indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
         }
     }
 }

@@ -10,6 +10,6 @@ public record ClaimActivity(long claimId, long articleId, Action action, String 
 
     /** The steps of a review that are not the flag itself nor the publication. */
     public enum Action {
-        CLAIMED, UNCLAIMED, ASSIGNED, VERDICT, RETURNED, APPROVED, REJECTED, TEXT_CHANGED
+        CLAIMED, UNCLAIMED, ASSIGNED, VERDICT, RETURNED, APPROVED, REJECTED, TEXT_CHANGED, CANCELLED
     }
 }

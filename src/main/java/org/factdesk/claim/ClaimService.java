@@ -9,6 +9,7 @@ import java.util.Locale;
 import org.factdesk.article.ArticleRevision;
 import org.factdesk.article.ArticleService;
 import org.factdesk.article.TextAnchor;
+import org.factdesk.shared.InputLimits;
 import org.factdesk.shared.ProblemException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -38,7 +39,8 @@ public class ClaimService {
 
     /**
      * Stores a claim and, through {@link ClaimFlagged}, starts its review, all in one transaction. A quote that is
-     * not in the text, an occurrence that does not exist or an unknown category is refused and nothing is stored.
+     * not in the text, an occurrence that does not exist, an unknown category or a value over its limit
+     * ({@link InputLimits}) is refused and nothing is stored.
      */
     @Transactional
     @PreAuthorize("hasAnyRole('FACT_CHECKERS', 'EDITORS')")
@@ -53,6 +55,7 @@ public class ClaimService {
     @Transactional
     @PreAuthorize("hasAnyRole('FACT_CHECKERS', 'EDITORS')")
     public Claim flag(long articleId, FlagRequest request, String flaggedBy, String source) {
+        checkLimits(request);
         ArticleRevision current = articles.current(articleId);
         String quote = request.quote();
         if (quote == null || quote.isBlank()) {
@@ -76,6 +79,19 @@ public class ClaimService {
         Claim claim = get(id);
         events.publishEvent(new ClaimFlagged(claim));
         return claim;
+    }
+
+    /**
+     * Every text of a flag within its limit and free of control characters, checked before the article is even read:
+     * the claim, its audit entry and the review's variables then all hold what was sent, whole.
+     */
+    private static void checkLimits(FlagRequest request) {
+        InputLimits.check("quote", request.quote(), InputLimits.QUOTE);
+        InputLimits.check("replacement", request.replacement(), InputLimits.REPLACEMENT);
+        InputLimits.check("note", request.note(), InputLimits.FLAG_NOTE);
+        InputLimits.check("category", request.category(), InputLimits.CHOICE);
+        InputLimits.check("severity", request.severity(), InputLimits.CHOICE);
+        InputLimits.check("scope", request.scope(), InputLimits.CHOICE);
     }
 
     private static int chooseOccurrence(FlagRequest request, String quote, String text, List<Integer> starts) {
@@ -116,6 +132,10 @@ public class ClaimService {
     public Claim get(long id) {
         return claims.find(id).orElseThrow(() -> ProblemException.notFound("claim-not-found",
                 "There is no claim with id " + id + "."));
+    }
+
+    public java.util.Optional<Claim> find(long id) {
+        return claims.find(id);
     }
 
     public List<Claim> search(Long articleId, ClaimState state) {
@@ -189,6 +209,15 @@ public class ClaimService {
         claims.updateState(claimId, ClaimState.FLAGGED, null, clock.instant());
         activity(claim, ClaimActivity.Action.TEXT_CHANGED, "system", "The quote '" + claim.quote()
                 + "' is no longer in revision " + revision + "; back to the fact-checker");
+    }
+
+    /** An administrator ended the claim's review at {@code where} before it reached its end. */
+    @Transactional
+    public void reviewCancelled(long claimId, String actor, String where) {
+        Claim claim = get(claimId);
+        claims.updateState(claimId, ClaimState.CANCELLED, null, clock.instant());
+        activity(claim, ClaimActivity.Action.CANCELLED, actor, "Review ended at '" + where + "' by " + actor
+                + ", not through its verdict and decision");
     }
 
     /** The claim's correction or clarification is live as {@code revision}. */

@@ -13,5 +13,12 @@ public enum ClaimState {
     /** The correction or clarification is live. */
     PUBLISHED,
     /** Not an error, or rejected by an editor. */
-    DISMISSED
+    DISMISSED,
+    /** An administrator ended the review before it reached a verdict and a decision. */
+    CANCELLED;
+
+    /** Whether the claim's review is still going on. */
+    public boolean isOpen() {
+        return this != PUBLISHED && this != DISMISSED && this != CANCELLED;
+    }
 }

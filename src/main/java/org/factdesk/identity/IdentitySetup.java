@@ -22,6 +22,8 @@ class IdentitySetup implements ApplicationRunner {
 
     static final int ORDER = 0;
     static final String DEMO_PASSWORD = "demo";
+    /** The shortest admin password profile prod accepts. */
+    static final int MIN_ADMIN_PASSWORD = 12;
     static final List<String> ADMIN_GROUPS = List.of(Groups.ADMINS, Groups.CAMUNDA_ADMIN);
 
     private static final Logger log = LoggerFactory.getLogger(IdentitySetup.class);
@@ -39,6 +41,13 @@ class IdentitySetup implements ApplicationRunner {
         // door with no key, or one with a known key.
         if (isProduction() && adminPassword.isBlank()) {
             throw new IllegalStateException("Profile 'prod' needs the admin password in FACTDESK_ADMIN_PASSWORD.");
+        }
+        if (isProduction() && (adminPassword.length() < MIN_ADMIN_PASSWORD || adminPassword.equals(DEMO_PASSWORD))) {
+            throw new IllegalStateException("FACTDESK_ADMIN_PASSWORD is too weak for profile 'prod': give at least "
+                    + MIN_ADMIN_PASSWORD + " characters.");
+        }
+        if (isProduction() && environment.getProperty("spring.datasource.password", "").isBlank()) {
+            throw new IllegalStateException("Profile 'prod' needs the database password in FACTDESK_DB_PASSWORD.");
         }
     }
 

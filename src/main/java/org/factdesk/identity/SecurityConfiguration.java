@@ -16,7 +16,13 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.header.writers.frameoptions.XFrameOptionsHeaderWriter;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -32,6 +38,9 @@ class SecurityConfiguration {
 
     private static final String[] STAFF = {"FACT_CHECKERS", "EDITORS", "AUDITORS", "ADMINS"};
 
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'";
+
     /**
      * A matcher on the whole path within the application. The engine REST API, Camunda's webapp APIs and the H2
      * console are servlets of their own, which Spring MVC's default matchers never see.
@@ -44,6 +53,27 @@ class SecurityConfiguration {
         return PathPatternRequestMatcher.withDefaults().matcher(method, pattern);
     }
 
+    /**
+     * The only calls that change the engine a fact-checker or editor may make through Camunda's APIs: task queries
+     * (sent as POST), claiming, giving back, completing a task and commenting on it, and listing a saved filter. The
+     * engine's authorizations and the review listeners then decide whether the task is theirs to work. Every other
+     * change (users, groups, memberships, identity links, variables, BPMN errors, new tasks, process instances) is for
+     * administrators. {@code prefix} is where the API is mounted: {@code /engine-rest}, or Tasklist's
+     * {@code /camunda/api/engine/engine/*}.
+     */
+    static RequestMatcher taskWork(String prefix) {
+        return new OrRequestMatcher(
+                path(HttpMethod.POST, prefix + "/task"),
+                path(HttpMethod.POST, prefix + "/task/count"),
+                path(HttpMethod.POST, prefix + "/task/*/claim"),
+                path(HttpMethod.POST, prefix + "/task/*/unclaim"),
+                path(HttpMethod.POST, prefix + "/task/*/complete"),
+                path(HttpMethod.POST, prefix + "/task/*/submit-form"),
+                path(HttpMethod.POST, prefix + "/task/*/comment/create"),
+                path(HttpMethod.POST, prefix + "/filter/*/list"),
+                path(HttpMethod.POST, prefix + "/filter/*/count"));
+    }
+
     @Bean
     @Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http, ProblemResponses problems) throws Exception {
@@ -51,10 +81,7 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(path(HttpMethod.GET, "/api/**"), path(HttpMethod.GET, "/engine-rest/**"))
                                 .hasAnyRole(STAFF)
-                        // Fact-checkers and editors work their tasks through the engine REST API too; the engine's
-                        // listeners hold them to their own group and to four-eyes. Everything else that changes the
-                        // engine is for admins.
-                        .requestMatchers(path("/engine-rest/task/**")).hasAnyRole("FACT_CHECKERS", "EDITORS", "ADMINS")
+                        .requestMatchers(taskWork("/engine-rest")).hasAnyRole("FACT_CHECKERS", "EDITORS", "ADMINS")
                         .requestMatchers(path("/engine-rest/**")).hasRole("ADMINS")
                         .requestMatchers(path(HttpMethod.POST, "/api/**"))
                                 .hasAnyRole("FACT_CHECKERS", "EDITORS", "ADMINS")
@@ -64,6 +91,8 @@ class SecurityConfiguration {
                         .authenticationEntryPoint(problems.unauthorized())
                         .accessDeniedHandler(problems.forbidden()))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .headers(headers -> headers.referrerPolicy(referrer -> referrer.policy(
+                        ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
                 // Stateless HTTP Basic calls carry no cookie a forged page could ride on.
                 .csrf(csrf -> csrf.disable());
         return http.build();
@@ -71,14 +100,30 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain webSecurity(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(requests -> requests
-                        .requestMatchers(EndpointRequest.to("health")).permitAll()
-                        .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
-                        .requestMatchers("/login", "/error", "/public/**", "/css/**", "/js/**").permitAll()
+    SecurityFilterChain webSecurity(HttpSecurity http, Environment environment, ProblemResponses problems)
+            throws Exception {
+        boolean production = environment.acceptsProfiles(Profiles.of("prod"));
+        http.authorizeHttpRequests(requests -> {
+                    requests.requestMatchers(EndpointRequest.to("health")).permitAll();
+                    // The API's description says what an attacker could try; in production only staff read it.
+                    if (production) {
+                        requests.requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
+                                .hasAnyRole(STAFF);
+                    } else {
+                        requests.requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll();
+                    }
+                    requests.requestMatchers("/login", "/error", "/public/**", "/css/**", "/js/**").permitAll()
                         .requestMatchers(path("/h2-console/**")).hasRole("ADMINS")
-                        .requestMatchers(path("/camunda/app/tasklist/**"), path("/camunda/api/tasklist/**"),
-                                path("/camunda/api/engine/**")).hasAnyRole("FACT_CHECKERS", "EDITORS", "ADMINS")
+                        .requestMatchers(path(HttpMethod.GET, "/camunda/api/engine/**"))
+                                .hasAnyRole("FACT_CHECKERS", "EDITORS", "ADMINS")
+                        .requestMatchers(taskWork("/camunda/api/engine/engine/*"))
+                                .hasAnyRole("FACT_CHECKERS", "EDITORS", "ADMINS")
+                        .requestMatchers(path("/camunda/api/engine/**")).hasRole("ADMINS")
+                        .requestMatchers(path("/camunda/app/tasklist/**"), path("/camunda/api/tasklist/**"))
+                                .hasAnyRole("FACT_CHECKERS", "EDITORS", "ADMINS")
+                        // Camunda's own sign-in checks passwords behind FactDesk's throttle; with single sign-on
+                        // nobody needs it.
+                        .requestMatchers(path(HttpMethod.POST, "/camunda/api/admin/auth/user/*/login/**")).denyAll()
                         .requestMatchers(path("/camunda/app/welcome/**"), path("/camunda/api/admin/auth/**"))
                                 .hasAnyRole("FACT_CHECKERS", "EDITORS", "ADMINS")
                         .requestMatchers(path("/camunda/app/**"), path("/camunda/api/**")).hasRole("ADMINS")
@@ -87,15 +132,30 @@ class SecurityConfiguration {
                         .requestMatchers("/tasks/**").hasAnyRole("FACT_CHECKERS", "EDITORS")
                         .requestMatchers("/audit/**").hasAnyRole("EDITORS", "AUDITORS", "ADMINS")
                         .requestMatchers("/articles/**").hasAnyRole(STAFF)
-                        .anyRequest().authenticated())
+                        .anyRequest().authenticated();
+                })
                 // FactDesk's sign-in page; afterwards the page that asked for it, or the person's own queue ("/").
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false))
                 .httpBasic(basic -> { })
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+                // Camunda's webapp APIs answer a refusal as JSON, like the engine REST API, not with the sign-in page.
+                .exceptionHandling(errors -> errors.defaultAccessDeniedHandlerFor(problems.forbidden(),
+                        path("/camunda/api/**")))
                 // The H2 console is a framed page that posts its own forms.
                 .csrf(csrf -> csrf.ignoringRequestMatchers(path("/h2-console/**"), path("/camunda/api/**")))
-                .headers(headers -> headers.addHeaderWriter(new XFrameOptionsHeaderWriter(
-                        XFrameOptionsHeaderWriter.XFrameOptionsMode.SAMEORIGIN)).frameOptions(frame -> frame.disable()));
+                .headers(headers -> headers
+                        .addHeaderWriter(new XFrameOptionsHeaderWriter(
+                                XFrameOptionsHeaderWriter.XFrameOptionsMode.SAMEORIGIN))
+                        .frameOptions(frame -> frame.disable())
+                        .referrerPolicy(referrer -> referrer.policy(
+                                ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+                        // FactDesk's pages load scripts, styles and images from FactDesk only and have no inline
+                        // script; Camunda's webapps send a policy of their own, and the H2 console and Swagger UI
+                        // need inline script.
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                                new NegatedRequestMatcher(new OrRequestMatcher(path("/camunda/**"),
+                                        path("/h2-console/**"), path("/swagger-ui/**"))),
+                                new StaticHeadersWriter("Content-Security-Policy", CONTENT_SECURITY_POLICY))));
         return http.build();
     }
 

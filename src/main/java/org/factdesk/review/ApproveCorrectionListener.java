@@ -44,6 +44,8 @@ class ApproveCorrectionListener extends ReviewTaskListener {
             throw ProblemException.badRequest("invalid-decision", decision + " needs a 'comment' that tells the "
                     + (decision == Decision.RETURN ? "fact-checker what to look at again." : "record why."));
         }
+        // The gateway routes on the decision as checked here, whatever spelling the form used.
+        task.getExecution().setVariable(Var.DECISION, decision.name());
         if (decision == Decision.APPROVE) {
             task.getExecution().setVariable(Var.APPROVED_BY, approver);
         }

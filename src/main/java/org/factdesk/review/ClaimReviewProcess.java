@@ -1,5 +1,9 @@
 package org.factdesk.review;
 
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
 import org.factdesk.identity.Groups;
 
 /**
@@ -59,8 +63,39 @@ public final class ClaimReviewProcess {
         public static final String COMMENT = "comment";
         public static final String APPROVED_BY = "approvedBy";
 
+        /** Every variable a claim review has; a completion that adds any other is refused. */
+        public static final Set<String> ALL = Set.of(CLAIM_ID, ARTICLE_ID, CATEGORY, SEVERITY, FLAGGED_BY,
+                REVIEW_PATH, REVIEW_PRIORITY, REVIEW_DUE, VERDICT, REPLACEMENT, NOTICE, NOTE, VERIFIED_BY, DECISION,
+                COMMENT, APPROVED_BY);
+
         private Var() {
         }
+    }
+
+    /** The variables a person sets by completing Verify claim: its form. */
+    public static final List<String> VERIFY_FORM = List.of(Var.VERDICT, Var.REPLACEMENT, Var.NOTICE, Var.NOTE);
+    /** The variables a person sets by completing Approve correction: its form. */
+    public static final List<String> APPROVE_FORM = List.of(Var.DECISION, Var.COMMENT);
+
+    /**
+     * The group whose members work a review task, as the model says; never the task's current identity links, which
+     * an API call could change.
+     */
+    public static Optional<String> groupOf(String taskDefinitionKey) {
+        return switch (taskDefinitionKey == null ? "" : taskDefinitionKey) {
+            case Element.TASK_VERIFY_CLAIM -> Optional.of(GROUP_FACT_CHECKERS);
+            case Element.TASK_APPROVE_CORRECTION -> Optional.of(GROUP_EDITORS);
+            default -> Optional.empty();
+        };
+    }
+
+    /** The form variables of a review task; empty for any other element. */
+    public static List<String> formOf(String taskDefinitionKey) {
+        return switch (taskDefinitionKey == null ? "" : taskDefinitionKey) {
+            case Element.TASK_VERIFY_CLAIM -> VERIFY_FORM;
+            case Element.TASK_APPROVE_CORRECTION -> APPROVE_FORM;
+            default -> List.of();
+        };
     }
 
     /** The fact-checker's verdicts on Verify claim. */
@@ -78,6 +113,7 @@ public final class ClaimReviewProcess {
         public static final String APPROVE_CORRECTION_LISTENER = "approveCorrectionListener";
         public static final String PUBLISH_CORRECTION_DELEGATE = "publishCorrectionDelegate";
         public static final String REVIEW_DEADLINES = "reviewDeadlines";
+        public static final String REVIEW_END_LISTENER = "reviewEndListener";
 
         private Bean() {
         }

@@ -1,7 +1,10 @@
 package org.factdesk.review;
 
+import java.util.List;
+
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.factdesk.identity.Groups;
 import org.springframework.stereotype.Component;
 
 /**
@@ -10,6 +13,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class CurrentActor {
+
+    private static final List<String> ADMIN_GROUPS = List.of(Groups.ADMINS,
+            org.camunda.bpm.engine.authorization.Groups.CAMUNDA_ADMIN);
 
     private final IdentityService identity;
 
@@ -21,5 +27,17 @@ class CurrentActor {
     String userOr(String fallback) {
         Authentication authentication = identity.getCurrentAuthentication();
         return authentication != null && authentication.getUserId() != null ? authentication.getUserId() : fallback;
+    }
+
+    /** Whether a person (not FactDesk itself) is calling the engine. */
+    boolean isPerson() {
+        return userOr(null) != null;
+    }
+
+    /** Whether the person calling is an administrator of FactDesk or of Camunda. */
+    boolean isAdministrator() {
+        Authentication authentication = identity.getCurrentAuthentication();
+        return authentication != null && authentication.getGroupIds() != null
+                && authentication.getGroupIds().stream().anyMatch(ADMIN_GROUPS::contains);
     }
 }

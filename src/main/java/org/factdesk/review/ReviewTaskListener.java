@@ -1,18 +1,29 @@
 package org.factdesk.review;
 
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.factdesk.claim.Claim;
 import org.factdesk.claim.ClaimService;
 import org.factdesk.shared.ProblemException;
 
+import static org.factdesk.review.ClaimReviewProcess.Var;
+
 /**
  * What the listeners of both review tasks share: they run inside the engine, so their rules hold for FactDesk's
- * API, Tasklist and the engine REST API alike. Only members of the task's candidate group may hold or complete it,
- * each hand-over is recorded once (the engine reports it as both "update" and "assignment"), and a decision left
- * from an earlier round is cleared when the task is created again.
+ * API, Tasklist and the engine REST API alike. The claim is the process's business key; only members of the group
+ * the model names may hold or complete a task; a completion may set its own form and nothing else the process
+ * relies on; each hand-over is recorded once (the engine reports it as both "update" and "assignment"); and a
+ * decision left from an earlier round is cleared when the task is created again.
  */
 abstract class ReviewTaskListener implements TaskListener {
+
+    private static final Set<String> ROUTES = Set.of("URGENT", "STANDARD", "ROUTINE");
 
     protected final ClaimService claims;
     private final CurrentActor actor;
@@ -28,8 +39,19 @@ abstract class ReviewTaskListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
+        try {
+            handle(task);
+        } catch (ProblemException refusal) {
+            throw EngineRefusals.remember(refusal);
+        }
+    }
+
+    private void handle(DelegateTask task) {
         switch (task.getEventName()) {
-            case EVENTNAME_CREATE -> task.getExecution().removeVariable(decisionVariable);
+            case EVENTNAME_CREATE -> {
+                task.getExecution().removeVariable(decisionVariable);
+                task.getExecution().removeVariable(Var.APPROVED_BY);
+            }
             case EVENTNAME_ASSIGNMENT, EVENTNAME_UPDATE -> holderChanged(task);
             case EVENTNAME_COMPLETE -> complete(task);
             default -> {
@@ -41,13 +63,18 @@ abstract class ReviewTaskListener implements TaskListener {
         Claim claim = claims.get(ReviewVariables.claimId(task));
         String assignee = task.getAssignee();
         if (assignee != null) {
-            taskGroups.requireMember(assignee, TaskGroups.candidates(task.getCandidates()), task.getName());
+            taskGroups.requireMember(assignee, task.getTaskDefinitionKey(), task.getName());
             mayHold(claim, assignee);
             if (!assignee.equals(claim.holder())) {
                 held(claim, assignee, actor.userOr(null));
             }
         } else if (claim.holder() != null) {
-            released(claim, actor.userOr(claim.holder()));
+            String by = actor.userOr(claim.holder());
+            // Camunda lets any candidate claim a task "for nobody"; only its holder or an administrator gives it back.
+            if (actor.isPerson() && !by.equals(claim.holder()) && !actor.isAdministrator()) {
+                throw heldBy(task, claim.holder());
+            }
+            released(claim, by);
         }
     }
 
@@ -57,9 +84,77 @@ abstract class ReviewTaskListener implements TaskListener {
         if (user == null) {
             throw ProblemException.badRequest("unknown-actor", task.getName() + " was completed without a known user.");
         }
-        taskGroups.requireMember(user, TaskGroups.candidates(task.getCandidates()), task.getName());
+        taskGroups.requireMember(user, task.getTaskDefinitionKey(), task.getName());
+        // The engine lets any candidate complete a task another holds; the desk does not.
+        if (task.getAssignee() != null && !task.getAssignee().equals(user)) {
+            throw heldBy(task, task.getAssignee());
+        }
         mayHold(claim, user);
+        requireUntouchedVariables(task, claim);
         completed(task, claim, user);
+    }
+
+    /**
+     * Refuses a completion that wrote anything but the task's form: task-local variables (which would shadow the
+     * process's own values for this listener but not for the gateways and the publish job), or a change to the
+     * variables FactDesk set from the claim or the routing decision.
+     */
+    private static void requireUntouchedVariables(DelegateTask task, Claim claim) {
+        Map<String, Object> local = task.getVariablesLocal();
+        if (!local.isEmpty()) {
+            throw protectedVariable(task, "task-local variables " + local.keySet() + " were set; a review task takes "
+                    + "its form " + ClaimReviewProcess.formOf(task.getTaskDefinitionKey()) + " and nothing else");
+        }
+        Set<String> unknown = new java.util.TreeSet<>(task.getVariableNames());
+        unknown.removeAll(Var.ALL);
+        if (!unknown.isEmpty()) {
+            throw protectedVariable(task, "variables " + unknown + " were set; a review task takes its form "
+                    + ClaimReviewProcess.formOf(task.getTaskDefinitionKey()) + " and nothing else");
+        }
+        expect(task, Var.CLAIM_ID, claim.id());
+        expect(task, Var.ARTICLE_ID, claim.articleId());
+        expect(task, Var.CATEGORY, claim.category().name());
+        expect(task, Var.SEVERITY, claim.severity().name());
+        expect(task, Var.FLAGGED_BY, claim.flaggedBy());
+        expect(task, Var.VERIFIED_BY, claim.verifiedBy());
+        expect(task, Var.APPROVED_BY, null);
+        Object route = task.getVariable(Var.REVIEW_PATH);
+        if (!ROUTES.contains(String.valueOf(route))) {
+            throw protectedVariable(task, "'" + Var.REVIEW_PATH + "' is " + route + ", which the routing decision never gives");
+        }
+        Object priority = task.getVariable(Var.REVIEW_PRIORITY);
+        if (!(priority instanceof Number number) || number.longValue() < 0 || number.longValue() > 100) {
+            throw protectedVariable(task, "'" + Var.REVIEW_PRIORITY + "' is " + priority + ", not a priority 0 to 100");
+        }
+        Object due = task.getVariable(Var.REVIEW_DUE);
+        try {
+            Duration duration = Duration.parse(String.valueOf(due));
+            if (duration.isNegative() || duration.isZero() || duration.compareTo(Duration.ofDays(30)) > 0) {
+                throw protectedVariable(task, "'" + Var.REVIEW_DUE + "' is " + due + ", outside the routing decision's range");
+            }
+        } catch (DateTimeParseException e) {
+            throw protectedVariable(task, "'" + Var.REVIEW_DUE + "' is " + due + ", not an ISO-8601 duration");
+        }
+    }
+
+    private static ProblemException heldBy(DelegateTask task, String holder) {
+        return ProblemException.conflict("task-already-claimed", "'" + task.getName() + "' is held by " + holder
+                + "; only they can complete it or give it back.");
+    }
+
+    private static void expect(DelegateTask task, String name, Object expected) {
+        Object actual = task.getVariable(name);
+        boolean same = actual instanceof Number n && expected instanceof Number e
+                ? n.longValue() == e.longValue()
+                : Objects.equals(actual == null ? null : actual.toString(), expected == null ? null : expected.toString());
+        if (!same) {
+            throw protectedVariable(task, "'" + name + "' was changed to " + actual + "; FactDesk sets it from the claim");
+        }
+    }
+
+    private static ProblemException protectedVariable(DelegateTask task, String what) {
+        return ProblemException.forbidden("protected-variable", "'" + task.getName() + "' was not completed: " + what
+                + ".");
     }
 
     /** Refuses a group member who still may not work on this claim; everyone may by default. */

@@ -3,9 +3,11 @@ package org.factdesk.review;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.factdesk.shared.ProblemException;
@@ -74,7 +76,9 @@ public class ReviewTaskService {
         if (!task.getAssignee().equals(user)) {
             throw heldBy(task);
         }
-        tasks.setAssignee(taskId, null);
+        // Giving a task back is the claim right's own counterpart: Camunda's claim with no user, which the task's
+        // candidates may do, where setting an assignee needs the right to assign others.
+        tasks.claim(taskId, null);
         return views(List.of(tasks.createTaskQuery().taskId(taskId).singleResult())).get(0);
     }
 
@@ -124,7 +128,7 @@ public class ReviewTaskService {
             throw ProblemException.notFound("task-not-found", "There is no open review task with id " + taskId
                     + "; it may have been completed already.");
         }
-        taskGroups.requireMember(user, TaskGroups.candidates(tasks.getIdentityLinksForTask(taskId)), task.getName());
+        taskGroups.requireMember(user, task.getTaskDefinitionKey(), task.getName());
         return task;
     }
 
@@ -133,23 +137,30 @@ public class ReviewTaskService {
                 + task.getAssignee() + ".");
     }
 
+    /**
+     * Task views with their claim and article. The claim comes from each process instance's business key (which only
+     * FactDesk sets), the article from the claim variable FactDesk set at the start and the listeners keep unchanged.
+     */
     private List<ReviewTask> views(List<Task> found) {
         if (found.isEmpty()) {
             return List.of();
         }
         String[] instances = found.stream().map(Task::getProcessInstanceId).distinct().toArray(String[]::new);
-        Map<String, Map<String, Object>> byInstance = new HashMap<>();
-        for (VariableInstance variable : runtime.createVariableInstanceQuery()
-                .processInstanceIdIn(instances).variableNameIn(Var.CLAIM_ID, Var.ARTICLE_ID).list()) {
-            byInstance.computeIfAbsent(variable.getProcessInstanceId(), id -> new HashMap<>())
-                    .put(variable.getName(), variable.getValue());
+        Map<String, Long> claimOf = new HashMap<>();
+        for (ProcessInstance instance : runtime.createProcessInstanceQuery().processInstanceIds(Set.of(instances))
+                .list()) {
+            claimOf.put(instance.getId(), ReviewVariables.parseClaimId(instance.getBusinessKey()));
         }
-        return found.stream().map(task -> {
-            Map<String, Object> vars = byInstance.getOrDefault(task.getProcessInstanceId(), Map.of());
-            return new ReviewTask(task.getId(), task.getName(), task.getTaskDefinitionKey(),
-                    ((Number) vars.get(Var.CLAIM_ID)).longValue(), ((Number) vars.get(Var.ARTICLE_ID)).longValue(),
-                    task.getAssignee(), task.getCreateTime().toInstant(),
-                    task.getDueDate() == null ? null : task.getDueDate().toInstant(), task.getPriority());
-        }).toList();
+        Map<String, Long> articleOf = new HashMap<>();
+        for (VariableInstance variable : runtime.createVariableInstanceQuery()
+                .processInstanceIdIn(instances).variableName(Var.ARTICLE_ID).list()) {
+            articleOf.put(variable.getProcessInstanceId(), ((Number) variable.getValue()).longValue());
+        }
+        return found.stream().filter(task -> claimOf.containsKey(task.getProcessInstanceId())).map(task ->
+                new ReviewTask(task.getId(), task.getName(), task.getTaskDefinitionKey(),
+                        claimOf.get(task.getProcessInstanceId()), articleOf.getOrDefault(task.getProcessInstanceId(), 0L),
+                        task.getAssignee(), task.getCreateTime().toInstant(),
+                        task.getDueDate() == null ? null : task.getDueDate().toInstant(), task.getPriority()))
+                .toList();
     }
 }

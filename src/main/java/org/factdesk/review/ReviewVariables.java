@@ -3,22 +3,63 @@ package org.factdesk.review;
 import java.util.Arrays;
 import java.util.Locale;
 
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.factdesk.shared.InputLimits;
 import org.factdesk.shared.ProblemException;
 
-/** Reads the process variables a task form or API call set, refusing values a person must correct. */
+import static org.factdesk.review.ClaimReviewProcess.Var;
+
+/** Reads the claim a review is about and the form a person sent, refusing values a person must correct. */
 final class ReviewVariables {
 
     private ReviewVariables() {
     }
 
-    static long claimId(VariableScope scope) {
-        return ((Number) scope.getVariable(ClaimReviewProcess.Var.CLAIM_ID)).longValue();
+    /**
+     * The claim a review is about: its business key, which FactDesk sets when it starts the review and which only an
+     * engine administrator can change. Never a variable: anyone completing a task can write variables.
+     */
+    static long claimId(DelegateExecution execution) {
+        return parseClaimId(execution.getProcessBusinessKey());
     }
 
+    static long claimId(DelegateTask task) {
+        return claimId(task.getExecution());
+    }
+
+    static long parseClaimId(String businessKey) {
+        try {
+            return Long.parseLong(businessKey);
+        } catch (NumberFormatException e) {
+            throw ProblemException.badRequest("not-a-claim-review", "This process instance has business key '"
+                    + businessKey + "', which is no claim id; a claim review is started by flagging a claim.");
+        }
+    }
+
+    /** A form field as text, stripped, or null when blank; a value longer than the field's limit is refused. */
     static String text(VariableScope scope, String name) {
         Object value = scope.getVariable(name);
-        return value == null || value.toString().isBlank() ? null : value.toString().strip();
+        if (value == null) {
+            return null;
+        }
+        if (!(value instanceof String text)) {
+            throw ProblemException.badRequest("invalid-" + name, "'" + name + "' must be text; it was "
+                    + value.getClass().getSimpleName() + ".");
+        }
+        InputLimits.check(name, text, limitOf(name));
+        return text.isBlank() ? null : text.strip();
+    }
+
+    private static int limitOf(String name) {
+        return switch (name) {
+            case Var.REPLACEMENT -> InputLimits.REPLACEMENT;
+            case Var.NOTICE -> InputLimits.NOTICE;
+            case Var.NOTE, Var.COMMENT -> InputLimits.NOTE;
+            // verdict and decision are enum names; anything longer is no value of theirs
+            default -> 100;
+        };
     }
 
     static <E extends Enum<E>> E enumValue(VariableScope scope, String name, Class<E> type) {

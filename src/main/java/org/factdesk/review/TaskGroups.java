@@ -1,20 +1,17 @@
 package org.factdesk.review;
 
-import java.util.Collection;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.task.IdentityLink;
-import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.factdesk.shared.ProblemException;
 import org.springframework.stereotype.Component;
 
 /**
- * Who may work a review task: members of its candidate groups. Checked by the task API for a clear answer, and again
- * inside the engine by the listeners, so Tasklist and the engine REST API are held to it too.
+ * Who may work a review task: members of the group the model names for it (fact-checkers verify, editors approve).
+ * The task's identity links are not asked: an API call can add a candidate group to a task, but it cannot change who
+ * may verify or approve. Checked by the task API for a clear answer, and again inside the engine by the listeners, so
+ * Tasklist and the engine REST API are held to it too.
  */
 @Component
 class TaskGroups {
@@ -29,18 +26,13 @@ class TaskGroups {
         return identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
     }
 
-    static Set<String> candidates(Collection<? extends IdentityLink> links) {
-        return links.stream()
-                .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
-                .map(IdentityLink::getGroupId)
-                .collect(Collectors.toSet());
-    }
-
-    /** Refuses a user who is in none of the candidate groups. */
-    void requireMember(String user, Set<String> candidateGroups, String taskName) {
-        if (of(user).stream().noneMatch(candidateGroups::contains)) {
-            throw ProblemException.forbidden("not-your-task", "'" + taskName + "' is work for " + candidateGroups
-                    + "; " + user + " is not in that group.");
+    /** Refuses a user who is not in the group that works this kind of task, and any task that is not a review task. */
+    void requireMember(String user, String taskDefinitionKey, String taskName) {
+        String group = ClaimReviewProcess.groupOf(taskDefinitionKey).orElseThrow(() -> ProblemException.forbidden(
+                "not-a-review-task", "'" + taskName + "' is not a step of a claim review."));
+        if (!of(user).contains(group)) {
+            throw ProblemException.forbidden("not-your-task", "'" + taskName + "' is work for " + group + "; " + user
+                    + " is not in that group.");
         }
     }
 }

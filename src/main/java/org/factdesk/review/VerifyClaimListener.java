@@ -57,6 +57,8 @@ class VerifyClaimListener extends ReviewTaskListener {
                 }
             }
         }
+        // The gateway routes on the verdict as checked here, whatever spelling the form used.
+        task.getExecution().setVariable(Var.VERDICT, verdict.name());
         task.getExecution().setVariable(Var.VERIFIED_BY, verifier);
         claims.recordVerdict(claim.id(), verdict.name(), verifier, replacement, notice, note);
     }

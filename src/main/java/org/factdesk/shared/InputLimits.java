@@ -30,6 +30,13 @@ public final class InputLimits {
     public static final int PARAGRAPHS = 2_000;
     /** A whole article file sent for import or for a scan, in characters. */
     public static final int ARTICLE_FILE = 250_000;
+    /** A choice from a fixed list sent as text (a category, a severity, a scope): far longer than any choice. */
+    public static final int CHOICE = 50;
+    /**
+     * A whole request body, in bytes, refused before it is read. An article file at its limit is at most 750,000
+     * bytes of UTF-8 (three bytes a character outside the supplementary planes); a JSON form is far smaller.
+     */
+    public static final int REQUEST_BYTES = 1_048_576;
 
     private InputLimits() {
     }

@@ -238,10 +238,13 @@ class AuditPages {
         csv.append("\r\n");
     }
 
-    /** RFC 4180 quoting; a leading =, +, - or @ is defused so a spreadsheet shows the text instead of running it. */
+    /**
+     * RFC 4180 quoting; a leading =, +, -, @, tab or CR is defused with a ' so a spreadsheet shows the text instead of
+     * running it, and a leading ' gets one too, as in the API's export, so one leading ' can always be dropped.
+     */
     static String cell(String value) {
         String text = Objects.toString(value, "");
-        if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
+        if (!text.isEmpty() && "=+-@\t\r'".indexOf(text.charAt(0)) >= 0) {
             text = "'" + text;
         }
         if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {

@@ -15,6 +15,7 @@ public class Labels {
             case PUBLISHING -> "Publishing";
             case PUBLISHED -> "Published";
             case DISMISSED -> "Dismissed";
+            case CANCELLED -> "Cancelled";
         };
     }
 

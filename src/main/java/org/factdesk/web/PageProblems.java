@@ -2,11 +2,13 @@ package org.factdesk.web;
 
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.factdesk.shared.ProblemException;
+import org.factdesk.shared.Problems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
@@ -61,14 +63,20 @@ class PageProblems {
                         "Your role does not allow this. Ask an admin if you need it.");
             }
             if (cause instanceof TypeMismatchException mismatch) {
-                return new Refusal(HttpStatus.BAD_REQUEST, "invalid-parameter", "'" + mismatch.getValue()
-                        + "' is not a valid " + (mismatch.getPropertyName() == null ? "value"
-                        : mismatch.getPropertyName()) + ".");
+                return new Refusal(HttpStatus.BAD_REQUEST, "invalid-parameter", "'"
+                        + Problems.shown(mismatch.getValue()) + "' is not a valid "
+                        + (mismatch.getPropertyName() == null ? "value" : mismatch.getPropertyName()) + ".");
             }
             if (cause instanceof ErrorResponse response) {
                 HttpStatus status = HttpStatus.valueOf(response.getStatusCode().value());
                 return new Refusal(status, "request", response.getBody().getDetail() == null
                         ? status.getReasonPhrase() : response.getBody().getDetail());
+            }
+            ProblemException unstorable = cause instanceof DataIntegrityViolationException
+                    ? Problems.unstorable(cause) : null;
+            if (unstorable != null) {
+                // A value too long for its column: the form's sender can fix it, and its transaction rolled back.
+                return new Refusal(unstorable.status(), unstorable.type(), unstorable.getMessage());
             }
             if (cause instanceof TaskAlreadyClaimedException claimed) {
                 return new Refusal(HttpStatus.CONFLICT, "task-already-claimed", "Someone else got there first: "

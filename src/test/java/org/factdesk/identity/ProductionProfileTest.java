@@ -26,6 +26,37 @@ class ProductionProfileTest {
     }
 
     @Test
+    void refusesAWeakAdminPassword() {
+        assertThatThrownBy(() -> start("--factdesk.admin-password=x").close())
+                .hasStackTraceContaining("too weak");
+        assertThatThrownBy(() -> start("--factdesk.admin-password=demo").close())
+                .hasStackTraceContaining("too weak");
+    }
+
+    @Test
+    void refusesToStartWithoutADatabasePassword() {
+        assertThatThrownBy(() -> new SpringApplicationBuilder(FactDeskApplication.class).profiles("prod")
+                .run("--server.port=0", "--factdesk.data-dir=" + dataDir, "--spring.jmx.enabled=false",
+                        "--factdesk.admin-password=s3cret-for-the-test").close())
+                .hasStackTraceContaining("FACTDESK_DB_PASSWORD");
+    }
+
+    @Test
+    void keepsTheH2ConsoleAndTheApiDescriptionFromStrangers() {
+        try (ConfigurableApplicationContext context = start("--factdesk.admin-password=s3cret-for-the-test")) {
+            TestApi api = new TestApi(((ServletWebServerApplicationContext) context).getWebServer().getPort());
+
+            assertThat(api.send(null, "GET", "/v3/api-docs", null, null).status()).isIn(302, 401);
+            assertThat(api.send(null, "GET", "/swagger-ui.html", null, null).status()).isIn(302, 401);
+            // No console is served at all, for admins neither.
+            assertThat(context.containsBean("h2Console")).isFalse();
+            assertThat(context.getEnvironment().getProperty("spring.h2.console.enabled")).isEqualTo("false");
+            assertThat(context.getEnvironment().getProperty("spring.datasource.password"))
+                    .isEqualTo("db-secret-for-the-test");
+        }
+    }
+
+    @Test
     void startsWithOnlyTheAdminAndNoDemoData() {
         try (ConfigurableApplicationContext context = start("--factdesk.admin-password=s3cret-for-the-test")) {
             TestApi api = new TestApi(((ServletWebServerApplicationContext) context).getWebServer().getPort());
@@ -34,7 +65,6 @@ class ProductionProfileTest {
             assertThat(users.checkPassword("admin", "s3cret-for-the-test")).isTrue();
             assertThat(users.groupsOf("admin")).contains(Groups.ADMINS);
             assertThat(api.get("fiona", "/api/articles").status()).isEqualTo(401);
-            // Last: after a wrong password Camunda makes the user wait before it checks another.
             assertThat(api.send("admin", "GET", "/api/articles", null, null).status())
                     .as("the demo password is not the admin's").isEqualTo(401);
             assertThat(context.getBean(org.factdesk.claim.ClaimService.class).search(null, null)).isEmpty();
@@ -45,6 +75,6 @@ class ProductionProfileTest {
         return new SpringApplicationBuilder(FactDeskApplication.class)
                 .profiles("prod")
                 .run("--server.port=0", "--factdesk.data-dir=" + dataDir, "--spring.jmx.enabled=false",
-                        adminPassword);
+                        "--spring.datasource.password=db-secret-for-the-test", adminPassword);
     }
 }

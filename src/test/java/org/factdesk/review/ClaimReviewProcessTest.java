@@ -38,6 +38,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.form.FormField;
@@ -83,6 +84,8 @@ class ClaimReviewProcessTest {
             .build();
 
     private final RecordingTaskListener verifyClaimListener = new RecordingTaskListener();
+    /** Every end of a review the process-level end listener saw, as "businessKey@activity". */
+    private final List<String> reviewEnds = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final RecordingTaskListener approveCorrectionListener = new RecordingTaskListener();
     private final RecordingPublisher publisher = new RecordingPublisher();
 
@@ -124,6 +127,8 @@ class ClaimReviewProcessTest {
         Mocks.register(Bean.APPROVE_CORRECTION_LISTENER, approveCorrectionListener);
         Mocks.register(Bean.PUBLISH_CORRECTION_DELEGATE, publisher);
         Mocks.register(Bean.REVIEW_DEADLINES, new FixedReviewDeadlines());
+        Mocks.register(Bean.REVIEW_END_LISTENER, (ExecutionListener) execution ->
+                reviewEnds.add(execution.getProcessBusinessKey() + "@" + execution.getCurrentActivityId()));
     }
 
     @AfterEach

@@ -77,8 +77,7 @@ class WebPagesTest {
     @Test
     void landsEachPersonOnTheirOwnWorkAfterSigningIn() throws Exception {
         mvc.perform(formLogin("/login").user("fiona").password(TestApi.PASSWORD)).andExpect(redirectedUrl("/"));
-        // A wrong password for a real user would lock them out for a while (Camunda's login throttling), and
-        // other tests sign them in: a user who does not exist shows the same refusal.
+        // A user who does not exist gets the same refusal as a wrong password.
         mvc.perform(formLogin("/login").user("mallory").password("wrong")).andExpect(redirectedUrl("/login?error"));
         mvc.perform(get("/").with(as("fiona"))).andExpect(redirectedUrl("/tasks"));
         mvc.perform(get("/").with(as("edith"))).andExpect(redirectedUrl("/tasks"));

@@ -1,0 +1,87 @@
+package org.factdesk.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import jakarta.servlet.Filter;
+import org.factdesk.FactDeskTest;
+import org.factdesk.TestApi;
+import org.factdesk.shared.InputLimits;
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
+
+/**
+ * The flag form refuses a value over its limit by showing the article again with the reason and status 400, and a
+ * form value with NUL or another control character with the error view and 400 — never a 500 — storing nothing.
+ */
+@FactDeskTest
+class PageLimitsTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    WebApplicationContext context;
+
+    MockMvc mvc;
+    TestApi api;
+
+    @BeforeEach
+    void setUp() {
+        Filter engineAuthentication = context.getBean("engineAuthenticationFilter", FilterRegistrationBean.class)
+                .getFilter();
+        mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity())
+                .addFilter(engineAuthentication, "/tasks/*", "/articles/*").build();
+        api = new TestApi(port);
+    }
+
+    @Test
+    void showsTheArticleAgainWithTheLimitWhenANoteIsTooLong() throws Exception {
+        long article = api.importArticle("The mayor, Jane Smyth, opened the bridge on Tuesday.");
+
+        mvc.perform(post("/articles/" + article + "/claims").with(as("fiona")).with(csrf())
+                        .param("quote", "Smyth").param("start", "16").param("category", "NAME")
+                        .param("note", "n".repeat(InputLimits.FLAG_NOTE + 1)))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(Matchers.allOf(Matchers.containsString("flash-bad"),
+                        Matchers.containsString("&#39;note&#39; is 2001 characters long; the limit is 2000"))));
+
+        assertThat(api.get("audrey", "/api/claims?articleId=" + article).json()).isEmpty();
+    }
+
+    @Test
+    void showsTheErrorViewForAControlCharacterInAForm() throws Exception {
+        long article = api.importArticle("The mayor, Jane Smyth, opened the bridge on Tuesday.");
+
+        mvc.perform(post("/articles/" + article + "/claims").with(as("fiona")).with(csrf())
+                        .param("quote", "Smyth").param("start", "16").param("category", "NAME")
+                        .param("replacement", "Smith\u0000"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(Matchers.allOf(Matchers.containsString("Error 400"),
+                        Matchers.containsString("the control character U+0000"))));
+
+        assertThat(api.get("audrey", "/api/claims?articleId=" + article).json()).isEmpty();
+    }
+
+    private static RequestPostProcessor as(String name) {
+        String role = switch (name) {
+            case "fiona", "farid" -> "FACT_CHECKERS";
+            case "edith", "elliot" -> "EDITORS";
+            default -> "ADMINS";
+        };
+        return user(name).roles(role);
+    }
+}
