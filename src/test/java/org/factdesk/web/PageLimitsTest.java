@@ -3,12 +3,10 @@ package org.factdesk.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
-import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import jakarta.servlet.Filter;
 import org.factdesk.FactDeskTest;
 import org.factdesk.TestApi;
 import org.factdesk.shared.InputLimits;
@@ -17,10 +15,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 
 /**
@@ -41,10 +37,7 @@ class PageLimitsTest {
 
     @BeforeEach
     void setUp() {
-        Filter engineAuthentication = context.getBean("engineAuthenticationFilter", FilterRegistrationBean.class)
-                .getFilter();
-        mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity())
-                .addFilter(engineAuthentication, "/tasks/*", "/articles/*").build();
+        mvc = PageMvc.of(context);
         api = new TestApi(port);
     }
 
