@@ -203,6 +203,27 @@ class ClaimReviewProcessTest {
     }
 
     @Test
+    void theEndListenerHearsAReviewEndThroughItsEndEvent() {
+        ProcessInstance review = flag("NAME", "MEDIUM");
+
+        verify(review, Verdict.NOT_AN_ERROR);
+
+        assertThat(reviewEnds).containsExactly(review.getBusinessKey() + "@" + END_CLAIM_DISMISSED);
+    }
+
+    @Test
+    void aBpmnErrorThrownAtVerifyClaimEndsTheReviewThroughTheEndListener() {
+        ProcessInstance review = flag("NAME", "MEDIUM");
+
+        // No boundary event catches it at Verify claim: the engine ends the review there, so the end listener is
+        // where FactDesk refuses such an end or records it.
+        taskService.handleBpmnError(task(review).getId(), ClaimReviewProcess.ERROR_TEXT_CHANGED);
+
+        assertThat(review).isEnded().hasNotPassed(END_CLAIM_DISMISSED, TASK_APPROVE_CORRECTION);
+        assertThat(reviewEnds).containsExactly(review.getBusinessKey() + "@" + TASK_VERIFY_CLAIM);
+    }
+
+    @Test
     void confirmedErrorIsPublishedOnceAnEditorApproves() {
         ProcessInstance review = flag("FACTUAL", "HIGH");
 
