@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 import org.factdesk.article.ArticleRevision;
 import org.factdesk.article.ArticleService;
@@ -134,7 +135,7 @@ public class ClaimService {
                 "There is no claim with id " + id + "."));
     }
 
-    public java.util.Optional<Claim> find(long id) {
+    public Optional<Claim> find(long id) {
         return claims.find(id);
     }
 

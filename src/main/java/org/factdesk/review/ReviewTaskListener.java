@@ -5,6 +5,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -105,7 +106,7 @@ abstract class ReviewTaskListener implements TaskListener {
             throw protectedVariable(task, "task-local variables " + local.keySet() + " were set; a review task takes "
                     + "its form " + ClaimReviewProcess.formOf(task.getTaskDefinitionKey()) + " and nothing else");
         }
-        Set<String> unknown = new java.util.TreeSet<>(task.getVariableNames());
+        Set<String> unknown = new TreeSet<>(task.getVariableNames());
         unknown.removeAll(Var.ALL);
         if (!unknown.isEmpty()) {
             throw protectedVariable(task, "variables " + unknown + " were set; a review task takes its form "
