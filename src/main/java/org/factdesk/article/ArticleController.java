@@ -49,7 +49,7 @@ class ArticleController {
 
     record Correction(long claimId, CorrectionKind kind, String notice, Instant publishedAt, int revision) {
         static Correction of(ArticleRevision r) {
-            return new Correction(r.claimId(), r.kind(), r.notice(), r.createdAt(), r.revision());
+            return new Correction(r.claimId(), r.kind(), r.notice().full(), r.createdAt(), r.revision());
         }
     }
 
@@ -61,7 +61,7 @@ class ArticleController {
             String createdBy, Long claimId, CorrectionKind kind, String notice) {
         static RevisionView of(ArticleRevision r) {
             return new RevisionView(r.articleId(), r.revision(), r.headline(), r.body(), r.createdAt(), r.createdBy(),
-                    r.claimId(), r.kind(), r.notice());
+                    r.claimId(), r.kind(), r.notice() == null ? null : r.notice().full());
         }
     }
 

@@ -24,7 +24,8 @@ class ArticleRepository {
             + "a.updated_at, a.current_revision, r.headline FROM article a JOIN article_revision r "
             + "ON r.article_id = a.id AND r.revision = a.current_revision";
     private static final String REVISION_COLUMNS =
-            "article_id, revision, headline, body, created_at, created_by, claim_id, kind, notice";
+            "article_id, revision, headline, body, created_at, created_by, claim_id, kind, notice, notice_dateline, "
+                    + "notice_text";
 
     private final JdbcClient jdbc;
     private final JdbcTemplate jdbcTemplate;
@@ -45,10 +46,12 @@ class ArticleRepository {
     }
 
     void insertRevision(ArticleRevision revision) {
-        jdbc.sql("INSERT INTO article_revision (" + REVISION_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        CorrectionNotice notice = revision.notice();
+        jdbc.sql("INSERT INTO article_revision (" + REVISION_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(revision.articleId(), revision.revision(), revision.headline(), revision.body(),
                         SqlTime.of(revision.createdAt()), revision.createdBy(), revision.claimId(),
-                        revision.kind() == null ? null : revision.kind().name(), revision.notice())
+                        notice == null ? null : notice.kind().name(), notice == null ? null : notice.full(),
+                        notice == null ? null : notice.dateline(), notice == null ? null : notice.text())
                 .update();
     }
 
@@ -125,6 +128,13 @@ class ArticleRepository {
                 .query(REVISION).list();
     }
 
+    /** Every published correction and clarification of every article, newest first. */
+    List<ArticleRevision> correctionsNewestFirst() {
+        return jdbc.sql("SELECT " + REVISION_COLUMNS + " FROM article_revision WHERE claim_id IS NOT NULL "
+                        + "ORDER BY created_at DESC, article_id DESC, revision DESC")
+                .query(REVISION).list();
+    }
+
     private static final RowMapper<Article> ARTICLE = (rs, row) -> new Article(
             rs.getLong("id"), rs.getString("source"), rs.getString("slug"), rs.getString("headline"),
             rs.getString("section"), SqlTime.read(rs, "published_at"), SqlTime.read(rs, "updated_at"),
@@ -134,7 +144,7 @@ class ArticleRepository {
         String kind = rs.getString("kind");
         return new ArticleRevision(rs.getLong("article_id"), rs.getInt("revision"), rs.getString("headline"),
                 rs.getString("body"), SqlTime.read(rs, "created_at"), rs.getString("created_by"),
-                rs.getObject("claim_id", Long.class), kind == null ? null : CorrectionKind.valueOf(kind),
-                rs.getString("notice"));
+                rs.getObject("claim_id", Long.class), kind == null ? null : new CorrectionNotice(
+                        CorrectionKind.valueOf(kind), rs.getString("notice_dateline"), rs.getString("notice_text")));
     };
 }

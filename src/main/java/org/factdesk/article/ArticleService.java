@@ -4,12 +4,13 @@ import java.text.Normalizer;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 
+import org.factdesk.identity.Roles;
 import org.factdesk.shared.InputLimits;
 import org.factdesk.shared.ProblemException;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -51,14 +52,14 @@ public class ArticleService {
         long id = articles.insert(source, uniqueSlug(parsed.headline()), parsed.section(), parsed.publishedAt(),
                 parsed.updatedAt());
         articles.insertRevision(new ArticleRevision(id, 1, parsed.headline(), parsed.body(), clock.instant(),
-                importedBy, null, null, null));
+                importedBy, null, null));
         events.publishEvent(new ArticleImported(id, source, importedBy));
         return get(id);
     }
 
     /** Imports an article an editor or integrator sent through the API. */
     @Transactional
-    @PreAuthorize("hasAnyRole('EDITORS', 'ADMINS')")
+    @Roles.ArticleEditors
     public Article upload(String source, String text, String uploadedBy) {
         return importArticle(source, text, uploadedBy);
     }
@@ -91,8 +92,16 @@ public class ArticleService {
         return articles.corrections(articleId);
     }
 
+    /**
+     * Every correction and clarification published on any article, newest first: what the public corrections page
+     * and its feed list.
+     */
+    public List<ArticleRevision> correctionsNewestFirst() {
+        return articles.correctionsNewestFirst();
+    }
+
     /** The revision a claim published, if it did. */
-    public java.util.Optional<ArticleRevision> revisionPublishedFor(long claimId) {
+    public Optional<ArticleRevision> revisionPublishedFor(long claimId) {
         return articles.revisionForClaim(claimId);
     }
 
@@ -113,11 +122,11 @@ public class ArticleService {
      * published meanwhile the call fails with an optimistic locking failure and nothing is written.
      */
     @Transactional
-    public ArticleRevision publishRevision(ArticleRevision basedOn, String newBody, long claimId, CorrectionKind kind,
-            String notice, Instant at, String publishedBy) {
+    public ArticleRevision publishRevision(ArticleRevision basedOn, String newBody, long claimId,
+            CorrectionNotice notice, Instant at, String publishedBy) {
         articles.advance(basedOn.articleId(), basedOn.revision(), at);
         ArticleRevision next = new ArticleRevision(basedOn.articleId(), basedOn.revision() + 1, basedOn.headline(),
-                newBody, at, publishedBy, claimId, kind, notice);
+                newBody, at, publishedBy, claimId, notice);
         articles.insertRevision(next);
         return next;
     }

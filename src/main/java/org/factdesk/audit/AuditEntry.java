@@ -10,6 +10,11 @@ import java.time.Instant;
 public record AuditEntry(long id, long seq, Instant at, String actor, String action, Long claimId, Long articleId,
         Integer revision, String before, String after, String detail, String previousHash, String hash) {
 
+    /** The action in the words a timeline reads. */
+    public String actionLabel() {
+        return AuditAction.labelOf(action);
+    }
+
     AuditContent content() {
         return new AuditContent(at, actor, action, claimId, articleId, revision, before, after, detail);
     }

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.ZoneOffset;
@@ -14,7 +13,8 @@ import java.time.format.DateTimeFormatter;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import org.springframework.security.access.prepost.PreAuthorize;
+import org.factdesk.identity.Roles;
+import org.factdesk.shared.CsvWriter;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -42,7 +42,7 @@ public class AuditExports {
     }
 
     /** What a download will contain and be called; refused before any byte is sent if the caller may not export. */
-    @PreAuthorize("hasAnyRole('EDITORS', 'AUDITORS', 'ADMINS')")
+    @Roles.AuditReaders
     public ExportFile prepare(AuditQuery query, String format) {
         ExportFormat chosen = ExportFormat.parse(format);
         String name = "factdesk-audit" + (query.articleId() == null ? "" : "-article-" + query.articleId())
@@ -55,7 +55,7 @@ public class AuditExports {
      * auto-commit. Each row is written as it is read and then dropped; the writers keep one small buffer.
      */
     @Transactional(readOnly = true)
-    @PreAuthorize("hasAnyRole('EDITORS', 'AUDITORS', 'ADMINS')")
+    @Roles.AuditReaders
     public void write(ExportFile file, OutputStream out) {
         try {
             switch (file.format()) {
@@ -67,18 +67,15 @@ public class AuditExports {
         }
     }
 
-    private void writeCsv(AuditQuery query, OutputStream out) throws IOException {
-        Writer csv = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
-        Csv.row(csv, COLUMNS);
+    private void writeCsv(AuditQuery query, OutputStream out) {
+        CsvWriter csv = new CsvWriter(new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8)),
+                CsvWriter.Mode.SPREADSHEET_SAFE);
+        csv.row(COLUMNS);
         entries.stream(query, rs -> {
             AuditEntry e = AuditRows.entry(rs);
-            try {
-                Csv.row(csv, Long.toString(e.seq()), Long.toString(e.id()), AuditChain.formatAt(e.at()), e.actor(),
-                        e.action(), text(e.claimId()), text(e.articleId()), text(e.revision()), e.before(), e.after(),
-                        e.detail(), e.previousHash(), e.hash());
-            } catch (IOException failure) {
-                throw new UncheckedIOException(failure);
-            }
+            csv.row(Long.toString(e.seq()), Long.toString(e.id()), AuditChain.formatAt(e.at()), e.actor(),
+                    e.action(), text(e.claimId()), text(e.articleId()), text(e.revision()), e.before(), e.after(),
+                    e.detail(), e.previousHash(), e.hash());
         });
         csv.flush();
     }
@@ -131,56 +128,6 @@ public class AuditExports {
 
         String mediaType() {
             return format.mediaType();
-        }
-    }
-
-    /**
-     * RFC 4180 CSV: CRLF line ends; a field with a comma, quote, CR or LF is quoted and its quotes doubled. An empty
-     * text is {@code ""} and a missing value is nothing at all, so the two stay apart.
-     * <p>
-     * A CSV export is opened in spreadsheets, which run a cell that begins with {@code =}, {@code +}, {@code -},
-     * {@code @}, tab or CR as a formula (OWASP "CSV injection"); the text in the log is anyone's (a quote, a note, an
-     * article), so such a cell gets a leading {@code '} and shows as text. A cell that already begins with {@code '}
-     * gets one too, so the escaping can be undone exactly: drop one leading {@code '} from every cell that has one.
-     * The JSON export is not escaped: no spreadsheet runs it, and it carries every value exactly as it was hashed,
-     * which is what re-verifying the chain outside FactDesk needs.
-     */
-    static final class Csv {
-
-        private static final String FORMULA_STARTS = "=+-@\t\r'";
-
-        private Csv() {
-        }
-
-        static void row(Writer out, String... fields) throws IOException {
-            for (int i = 0; i < fields.length; i++) {
-                if (i > 0) {
-                    out.write(',');
-                }
-                field(out, fields[i]);
-            }
-            out.write("\r\n");
-        }
-
-        private static void field(Writer out, String value) throws IOException {
-            if (value == null) {
-                return;
-            }
-            value = defused(value);
-            boolean quote = value.isEmpty() || value.chars().anyMatch(c -> c == ',' || c == '"' || c == '\r'
-                    || c == '\n');
-            if (!quote) {
-                out.write(value);
-                return;
-            }
-            out.write('"');
-            out.write(value.replace("\"", "\"\""));
-            out.write('"');
-        }
-
-        /** The value as a spreadsheet shows it as text: a leading formula character (or {@code '}) gets a {@code '}. */
-        static String defused(String value) {
-            return !value.isEmpty() && FORMULA_STARTS.indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
         }
     }
 }

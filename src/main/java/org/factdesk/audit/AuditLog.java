@@ -8,9 +8,9 @@ import org.factdesk.claim.Claim;
 import org.factdesk.claim.ClaimActivity;
 import org.factdesk.claim.ClaimFlagged;
 import org.factdesk.claim.ClaimService;
+import org.factdesk.identity.Roles;
 import org.factdesk.publication.CorrectionPublished;
 import org.springframework.context.event.EventListener;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -36,7 +36,7 @@ public class AuditLog {
     @EventListener
     @Transactional
     void on(ArticleImported imported) {
-        entries.append(new AuditContent(clock.instant(), imported.importedBy(), "IMPORTED", null,
+        entries.append(new AuditContent(clock.instant(), imported.importedBy(), AuditAction.IMPORTED.name(), null,
                 imported.articleId(), 1, null, null, "Imported from " + imported.source()));
     }
 
@@ -44,33 +44,34 @@ public class AuditLog {
     @Transactional
     void on(ClaimFlagged flagged) {
         Claim claim = flagged.claim();
-        String detail = claim.category() + "/" + claim.severity() + " at " + claim.anchor().start() + ".."
-                + claim.anchor().end() + (claim.allOccurrences() ? " (all " + claim.occurrences() + " occurrences)" : "")
+        Claim.Flag flag = claim.flag();
+        String detail = flag.category() + "/" + flag.severity() + " at " + flag.anchor().start() + ".."
+                + flag.anchor().end() + (flag.allOccurrences() ? " (all " + flag.occurrences() + " occurrences)" : "")
                 + (claim.replacement() == null ? "" : "; proposed: '" + claim.replacement() + "'")
-                + (claim.note() == null ? "" : "; note: " + claim.note())
-                + (ClaimService.SOURCE_MANUAL.equals(claim.source()) ? "" : "; found by " + claim.source());
-        entries.append(new AuditContent(claim.flaggedAt(), claim.flaggedBy(), "FLAGGED", claim.id(),
+                + (flag.note() == null ? "" : "; note: " + flag.note())
+                + (ClaimService.SOURCE_MANUAL.equals(flag.source()) ? "" : "; found by " + flag.source());
+        entries.append(new AuditContent(flag.at(), claim.flaggedBy(), AuditAction.FLAGGED.name(), claim.id(),
                 claim.articleId(), claim.revision(), claim.quote(), null, detail));
     }
 
     @EventListener
     @Transactional
     void on(ClaimActivity activity) {
-        entries.append(new AuditContent(activity.at(), activity.actor(), activity.action().name(),
+        entries.append(new AuditContent(activity.at(), activity.actor(), AuditAction.of(activity.action()).name(),
                 activity.claimId(), activity.articleId(), null, null, null, activity.detail()));
     }
 
     @EventListener
     @Transactional
     void on(CorrectionPublished published) {
-        entries.append(new AuditContent(published.at(), "system", "PUBLISHED", published.claimId(),
+        entries.append(new AuditContent(published.at(), "system", AuditAction.PUBLISHED.name(), published.claimId(),
                 published.articleId(), published.revision(), published.before(), published.after(),
-                published.kind() + ": " + published.notice()));
+                published.notice().kind() + ": " + published.notice().full()));
     }
 
     /** The log, filtered, in the order it was written (chain order). */
     @Transactional(readOnly = true)
-    @PreAuthorize("hasAnyRole('EDITORS', 'AUDITORS', 'ADMINS')")
+    @Roles.AuditReaders
     public List<AuditEntry> find(AuditQuery query) {
         return entries.find(query);
     }

@@ -5,10 +5,10 @@ import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
+import org.factdesk.identity.Roles;
 import org.factdesk.shared.ProblemException;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
@@ -35,7 +35,7 @@ public class AuditVerifier {
      * walk one snapshot of the entries and the chain head, whatever is appended meanwhile.
      */
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
-    @PreAuthorize("hasAnyRole('AUDITORS', 'ADMINS')")
+    @Roles.ChainCheckers
     public Verification verify(String headHash, Long headEntries) {
         if (headHash != null && !headHash.isBlank() && !SHA256_HEX.matcher(headHash.strip()).matches()) {
             throw ProblemException.badRequest("invalid-head", "'head' must be the 64 hexadecimal characters of a "
@@ -51,7 +51,7 @@ public class AuditVerifier {
 
     /** The chain's latest link, to be kept where whoever administers the database cannot change it. */
     @Transactional(readOnly = true)
-    @PreAuthorize("hasAnyRole('AUDITORS', 'ADMINS')")
+    @Roles.ChainCheckers
     public AuditHead head() {
         AuditHead head = entries.head();
         return new AuditHead(head.entries(), head.hash(), clock.instant());

@@ -1,17 +1,15 @@
 package org.factdesk.audit;
 
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
-import com.github.difflib.DiffUtils;
-import com.github.difflib.UnifiedDiffUtils;
 import org.factdesk.article.ArticleRevision;
 import org.factdesk.article.ArticleService;
 import org.factdesk.claim.Claim;
 import org.factdesk.claim.ClaimService;
-import org.springframework.security.access.prepost.PreAuthorize;
+import org.factdesk.identity.Roles;
+import org.factdesk.shared.ParagraphDiff;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -31,23 +29,25 @@ public class ClaimBundles {
 
     /** The bundle of one claim; an unknown claim is a 404 problem. */
     @Transactional(readOnly = true)
-    @PreAuthorize("hasAnyRole('EDITORS', 'AUDITORS', 'ADMINS')")
+    @Roles.AuditReaders
     public ClaimBundle of(long claimId) {
         Claim claim = claims.get(claimId);
         List<AuditEntry> audit = entries.find(new AuditQuery(null, claimId, null, null, null));
-        ClaimBundle.Flag flag = new ClaimBundle.Flag(claim.revision(), claim.quote(), claim.anchor().start(),
-                claim.anchor().end(), claim.anchor().prefix(), claim.anchor().suffix(),
-                claim.allOccurrences() ? "ALL" : "ONE", claim.occurrences(), claim.category().name(),
-                claim.severity().name(), claim.replacement(), claim.note(), claim.source(), claim.flaggedBy(),
-                claim.flaggedAt());
-        ClaimBundle.Verdict verdict = claim.verdict() == null ? null : new ClaimBundle.Verdict(claim.verdict(),
-                claim.verifiedBy(), claim.notice(), claim.verdictNote(), lastAt(audit, "VERDICT"));
-        ClaimBundle.Approval approval = claim.decision() == null ? null : new ClaimBundle.Approval(claim.decision(),
-                claim.decidedBy(), claim.decisionComment(),
-                lastAt(audit, switch (claim.decision()) {
-                    case "APPROVE" -> "APPROVED";
-                    case "REJECT" -> "REJECTED";
-                    default -> "RETURNED";
+        Claim.Flag raised = claim.flag();
+        ClaimBundle.Flag flag = new ClaimBundle.Flag(claim.revision(), claim.quote(), raised.anchor().start(),
+                raised.anchor().end(), raised.anchor().prefix(), raised.anchor().suffix(),
+                raised.allOccurrences() ? "ALL" : "ONE", raised.occurrences(), raised.category().name(),
+                raised.severity().name(), claim.replacement(), raised.note(), raised.source(), raised.by(),
+                raised.at());
+        Claim.Verification verified = claim.verification();
+        ClaimBundle.Verdict verdict = verified == null ? null : new ClaimBundle.Verdict(verified.verdict().name(),
+                verified.by(), verified.notice(), verified.note(), lastAt(audit, AuditAction.VERDICT));
+        Claim.Approval decided = claim.approval();
+        ClaimBundle.Approval approval = decided == null ? null : new ClaimBundle.Approval(
+                decided.decision().name(), decided.by(), decided.comment(), lastAt(audit, switch (decided.decision()) {
+                    case APPROVE -> AuditAction.APPROVED;
+                    case REJECT -> AuditAction.REJECTED;
+                    case RETURN -> AuditAction.RETURNED;
                 }));
         ClaimBundle.Publication publication = articles.revisionPublishedFor(claimId).map(this::publication)
                 .orElse(null);
@@ -58,21 +58,18 @@ public class ClaimBundles {
     private ClaimBundle.Publication publication(ArticleRevision published) {
         ArticleRevision before = articles.revision(published.articleId(), published.revision() - 1);
         return new ClaimBundle.Publication(published.revision(), before.revision(),
-                published.kind() == null ? null : published.kind().name(), published.notice(), published.createdAt(),
+                published.kind() == null ? null : published.kind().name(),
+                published.notice() == null ? null : published.notice().full(), published.createdAt(),
                 published.createdBy(), before.body(), published.body(), diff(before, published));
     }
 
-    /** A unified diff by paragraph, with one paragraph of context, as reviewers read it. */
     private static String diff(ArticleRevision before, ArticleRevision after) {
-        List<String> old = Arrays.asList(before.body().split("\n", -1));
-        List<String> now = Arrays.asList(after.body().split("\n", -1));
-        List<String> lines = UnifiedDiffUtils.generateUnifiedDiff("revision " + before.revision(),
-                "revision " + after.revision(), old, DiffUtils.diff(old, now), 1);
-        return String.join("\n", lines);
+        return ParagraphDiff.unified("revision " + before.revision(), before.body(), "revision " + after.revision(),
+                after.body());
     }
 
-    private static Instant lastAt(List<AuditEntry> audit, String action) {
-        Optional<AuditEntry> last = audit.stream().filter(e -> action.equals(e.action()))
+    private static Instant lastAt(List<AuditEntry> audit, AuditAction action) {
+        Optional<AuditEntry> last = audit.stream().filter(e -> action.name().equals(e.action()))
                 .reduce((first, second) -> second);
         return last.map(AuditEntry::at).orElse(null);
     }

@@ -1,40 +1,90 @@
 package org.factdesk.claim;
 
 import java.time.Instant;
+import java.util.List;
 
 import org.factdesk.article.TextAnchor;
 
 /**
- * A flagged quote on one revision of an article: where it stood ({@code anchor}), whether every occurrence is meant,
- * what is wrong with it, who holds its open review task, and what review has decided so far.
+ * A flagged quote on one revision of an article and what review has made of it so far: the {@link Flag} as it was
+ * raised, the replacement now proposed, the fact-checker's {@link Verification} and the editor's {@link Approval}
+ * (each null until given), and the revision that published it.
  */
 public record Claim(
         long id,
         long articleId,
         int revision,
-        TextAnchor anchor,
-        boolean allOccurrences,
-        int occurrences,
-        Category category,
-        Severity severity,
+        Flag flag,
         String replacement,
-        String note,
         ClaimState state,
         String holder,
-        String flaggedBy,
-        String source,
-        Instant flaggedAt,
-        String verdict,
-        String verifiedBy,
-        String notice,
-        String verdictNote,
-        String decision,
-        String decidedBy,
-        String decisionComment,
+        Verification verification,
+        Approval approval,
         Integer publishedRevision,
         Instant updatedAt) {
 
+    /** What was flagged, by whom and how: fixed once the claim exists. */
+    public record Flag(TextAnchor anchor, boolean allOccurrences, int occurrences, Category category,
+            Severity severity, String note, String by, String source, Instant at) {
+    }
+
+    /** The fact-checker's verdict, with the notice readers will see and the verifier's note. */
+    public record Verification(Verdict verdict, String by, String notice, String note) {
+    }
+
+    /** The editor's decision on the verdict, with their comment. */
+    public record Approval(Decision decision, String by, String comment) {
+    }
+
     public String quote() {
-        return anchor.exact();
+        return flag.anchor().exact();
+    }
+
+    public TextAnchor anchor() {
+        return flag.anchor();
+    }
+
+    public Category category() {
+        return flag.category();
+    }
+
+    public Severity severity() {
+        return flag.severity();
+    }
+
+    public String flaggedBy() {
+        return flag.by();
+    }
+
+    /** The verdict, or null before Verify claim was completed. */
+    public Verdict verdict() {
+        return verification == null ? null : verification.verdict();
+    }
+
+    /** Who gave the verdict, or null. */
+    public String verifiedBy() {
+        return verification == null ? null : verification.by();
+    }
+
+    /** The editor's decision, or null before Approve correction was completed (and again after a return). */
+    public Decision decision() {
+        return approval == null ? null : approval.decision();
+    }
+
+    /**
+     * Start indices of the quote in {@code current}: every occurrence for an all-occurrences claim, else the one
+     * flagged on {@code flaggedOn} (the text of the claim's revision) followed through the corrections published
+     * since. Empty when those corrections changed it.
+     */
+    public List<Integer> placesIn(String flaggedOn, String current) {
+        if (flag.allOccurrences()) {
+            return TextAnchor.occurrences(current, quote());
+        }
+        return flag.anchor().relocate(flaggedOn, current).map(found -> List.of(found.start())).orElse(List.of());
+    }
+
+    /** What became of the claim. */
+    public ClaimOutcome outcome() {
+        return ClaimOutcome.of(state, verdict());
     }
 }

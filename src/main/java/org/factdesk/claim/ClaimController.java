@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,20 +24,36 @@ class ClaimController {
         this.claims = claims;
     }
 
-    /** A claim as the API shows it. */
-    record ClaimView(long id, long articleId, int revision, String quote, int start, int end, String prefix,
-            String suffix, String scope, int occurrences, Category category, Severity severity, String replacement,
-            String note, ClaimState state, String heldBy, String flaggedBy, String source, Instant flaggedAt, String verdict, String verifiedBy,
-            String notice, String verdictNote, String decision, String decidedBy, String decisionComment,
-            Integer publishedRevision,
-            Instant updatedAt) {
+    /**
+     * A claim as the API shows it: one flat object, its parts grouped here as the claim groups them. A part not given
+     * yet (the verdict, the decision) leaves its fields out.
+     */
+    record ClaimView(long id, long articleId, int revision, @JsonUnwrapped Quote quote, Category category,
+            Severity severity, String replacement, String note, ClaimState state, String heldBy, String flaggedBy,
+            String source, Instant flaggedAt, @JsonUnwrapped VerdictView verification,
+            @JsonUnwrapped DecisionView approval, Integer publishedRevision, Instant updatedAt) {
+
+        /** Where the quote stood when it was flagged, and how many of its places the claim covers. */
+        record Quote(String quote, int start, int end, String prefix, String suffix, String scope, int occurrences) {
+        }
+
+        record VerdictView(Verdict verdict, String verifiedBy, String notice, String verdictNote) {
+        }
+
+        record DecisionView(Decision decision, String decidedBy, String decisionComment) {
+        }
 
         static ClaimView of(Claim c) {
-            return new ClaimView(c.id(), c.articleId(), c.revision(), c.quote(), c.anchor().start(), c.anchor().end(),
-                    c.anchor().prefix(), c.anchor().suffix(), c.allOccurrences() ? "ALL" : "ONE", c.occurrences(),
-                    c.category(), c.severity(), c.replacement(), c.note(), c.state(), c.holder(), c.flaggedBy(), c.source(), c.flaggedAt(),
-                    c.verdict(), c.verifiedBy(), c.notice(), c.verdictNote(), c.decision(), c.decidedBy(), c.decisionComment(),
-                    c.publishedRevision(), c.updatedAt());
+            Claim.Flag flag = c.flag();
+            Quote quote = new Quote(c.quote(), flag.anchor().start(), flag.anchor().end(), flag.anchor().prefix(),
+                    flag.anchor().suffix(), flag.allOccurrences() ? "ALL" : "ONE", flag.occurrences());
+            VerdictView verdict = c.verification() == null ? null : new VerdictView(c.verdict(),
+                    c.verifiedBy(), c.verification().notice(), c.verification().note());
+            DecisionView decision = c.approval() == null ? null : new DecisionView(c.decision(), c.approval().by(),
+                    c.approval().comment());
+            return new ClaimView(c.id(), c.articleId(), c.revision(), quote, flag.category(), flag.severity(),
+                    c.replacement(), flag.note(), c.state(), c.holder(), flag.by(), flag.source(), flag.at(), verdict,
+                    decision, c.publishedRevision(), c.updatedAt());
         }
     }
 

@@ -2,6 +2,7 @@ package org.factdesk.claim;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -23,22 +24,31 @@ class ClaimRepository {
         this.jdbc = jdbc;
     }
 
-    long insert(long articleId, int revision, TextAnchor anchor, boolean all, int occurrences, Category category,
-            Severity severity, String replacement, String note, String flaggedBy, String source, Instant at) {
+    /** Stores a new claim, state FLAGGED; returns its id. */
+    long insert(long articleId, int revision, Claim.Flag flag, String replacement) {
+        TextAnchor anchor = flag.anchor();
         KeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO claim (article_id, revision, quote, start_index, end_index, prefix, suffix, all_occurrences,
                     occurrences, category, severity, replacement, note, state, flagged_by, source, flagged_at, updated_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(articleId, revision, anchor.exact(), anchor.start(), anchor.end(), anchor.prefix(),
-                        anchor.suffix(), all, occurrences, category.name(), severity.name(), replacement, note,
-                        ClaimState.FLAGGED.name(), flaggedBy, source, SqlTime.of(at), SqlTime.of(at))
+                        anchor.suffix(), flag.allOccurrences(), flag.occurrences(), flag.category().name(),
+                        flag.severity().name(), replacement, flag.note(), ClaimState.FLAGGED.name(), flag.by(),
+                        flag.source(), SqlTime.of(flag.at()), SqlTime.of(flag.at()))
                 .update(keys, "id");
         return keys.getKeyAs(Long.class);
     }
 
     Optional<Claim> find(long id) {
         return jdbc.sql("SELECT * FROM claim WHERE id = ?").param(id).query(CLAIM).optional();
+    }
+
+    List<Claim> findAll(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT * FROM claim WHERE id IN (:ids)").param("ids", ids).query(CLAIM).list();
     }
 
     List<Claim> search(Long articleId, ClaimState state) {
@@ -61,20 +71,22 @@ class ClaimRepository {
                 .params(state.name(), holder, SqlTime.of(at), id).update();
     }
 
-    void recordVerdict(long id, ClaimState state, String verdict, String verifiedBy, String replacement,
-            String notice, String note, Instant at) {
+    void recordVerdict(long id, ClaimState state, Claim.Verification verification, String replacement, Instant at) {
         jdbc.sql("""
                 UPDATE claim SET state = ?, verdict = ?, verified_by = ?, replacement = COALESCE(?, replacement),
                     notice = ?, verdict_note = ?, decision = NULL, decided_by = NULL, decision_comment = NULL,
                     held_by = NULL, updated_at = ?
                 WHERE id = ?""")
-                .params(state.name(), verdict, verifiedBy, replacement, notice, note, SqlTime.of(at), id).update();
+                .params(state.name(), verification.verdict().name(), verification.by(), replacement,
+                        verification.notice(), verification.note(), SqlTime.of(at), id)
+                .update();
     }
 
-    void recordDecision(long id, ClaimState state, String decision, String decidedBy, String comment, Instant at) {
+    void recordDecision(long id, ClaimState state, Claim.Approval approval, Instant at) {
         jdbc.sql("UPDATE claim SET state = ?, decision = ?, decided_by = ?, decision_comment = ?, held_by = NULL, "
                         + "updated_at = ? WHERE id = ?")
-                .params(state.name(), decision, decidedBy, comment, SqlTime.of(at), id).update();
+                .params(state.name(), approval.decision().name(), approval.by(), approval.comment(), SqlTime.of(at), id)
+                .update();
     }
 
     void recordPublished(long id, int revision, Instant at) {
@@ -82,30 +94,23 @@ class ClaimRepository {
                 .params(ClaimState.PUBLISHED.name(), revision, SqlTime.of(at), id).update();
     }
 
-    private static final RowMapper<Claim> CLAIM = (rs, row) -> new Claim(
-            rs.getLong("id"),
-            rs.getLong("article_id"),
-            rs.getInt("revision"),
-            new TextAnchor(rs.getString("quote"), rs.getString("prefix"), rs.getString("suffix"),
-                    rs.getInt("start_index"), rs.getInt("end_index")),
-            rs.getBoolean("all_occurrences"),
-            rs.getInt("occurrences"),
-            Category.valueOf(rs.getString("category")),
-            Severity.valueOf(rs.getString("severity")),
-            rs.getString("replacement"),
-            rs.getString("note"),
-            ClaimState.valueOf(rs.getString("state")),
-            rs.getString("held_by"),
-            rs.getString("flagged_by"),
-            rs.getString("source"),
-            SqlTime.read(rs, "flagged_at"),
-            rs.getString("verdict"),
-            rs.getString("verified_by"),
-            rs.getString("notice"),
-            rs.getString("verdict_note"),
-            rs.getString("decision"),
-            rs.getString("decided_by"),
-            rs.getString("decision_comment"),
-            rs.getObject("published_revision", Integer.class),
-            SqlTime.read(rs, "updated_at"));
+    private static final RowMapper<Claim> CLAIM = (rs, row) -> {
+        Claim.Flag flag = new Claim.Flag(
+                new TextAnchor(rs.getString("quote"), rs.getString("prefix"), rs.getString("suffix"),
+                        rs.getInt("start_index"), rs.getInt("end_index")),
+                rs.getBoolean("all_occurrences"), rs.getInt("occurrences"),
+                Category.valueOf(rs.getString("category")), Severity.valueOf(rs.getString("severity")),
+                rs.getString("note"), rs.getString("flagged_by"), rs.getString("source"),
+                SqlTime.read(rs, "flagged_at"));
+        String verdict = rs.getString("verdict");
+        Claim.Verification verification = verdict == null ? null : new Claim.Verification(Verdict.valueOf(verdict),
+                rs.getString("verified_by"), rs.getString("notice"), rs.getString("verdict_note"));
+        String decision = rs.getString("decision");
+        Claim.Approval approval = decision == null ? null : new Claim.Approval(Decision.valueOf(decision),
+                rs.getString("decided_by"), rs.getString("decision_comment"));
+        return new Claim(rs.getLong("id"), rs.getLong("article_id"), rs.getInt("revision"), flag,
+                rs.getString("replacement"), ClaimState.valueOf(rs.getString("state")), rs.getString("held_by"),
+                verification, approval, rs.getObject("published_revision", Integer.class),
+                SqlTime.read(rs, "updated_at"));
+    };
 }

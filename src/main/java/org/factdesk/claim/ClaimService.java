@@ -3,6 +3,10 @@ package org.factdesk.claim;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -10,10 +14,10 @@ import java.util.Optional;
 import org.factdesk.article.ArticleRevision;
 import org.factdesk.article.ArticleService;
 import org.factdesk.article.TextAnchor;
+import org.factdesk.identity.Roles;
 import org.factdesk.shared.InputLimits;
 import org.factdesk.shared.ProblemException;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -44,7 +48,7 @@ public class ClaimService {
      * ({@link InputLimits}) is refused and nothing is stored.
      */
     @Transactional
-    @PreAuthorize("hasAnyRole('FACT_CHECKERS', 'EDITORS')")
+    @Roles.Reviewers
     public Claim flag(long articleId, FlagRequest request, String flaggedBy) {
         return flag(articleId, request, flaggedBy, SOURCE_MANUAL);
     }
@@ -54,7 +58,7 @@ public class ClaimService {
      * suggestion a person accepted. {@code flaggedBy} is always the person.
      */
     @Transactional
-    @PreAuthorize("hasAnyRole('FACT_CHECKERS', 'EDITORS')")
+    @Roles.Reviewers
     public Claim flag(long articleId, FlagRequest request, String flaggedBy, String source) {
         checkLimits(request);
         ArticleRevision current = articles.current(articleId);
@@ -71,12 +75,12 @@ public class ClaimService {
                     + "of article " + articleId + " (revision " + current.revision() + "). Copy it exactly, "
                     + "including case and punctuation.");
         }
-        int at = chooseOccurrence(request, quote, text, starts);
+        int at = Occurrences.choose(request, quote, starts);
         TextAnchor anchor = TextAnchor.at(text, at, at + quote.length());
         boolean all = FlagRequest.SCOPE_ALL.equalsIgnoreCase(String.valueOf(request.scope()));
-        Instant now = clock.instant();
-        long id = claims.insert(articleId, current.revision(), anchor, all, all ? starts.size() : 1, category,
-                severity, blankToNull(request.replacement()), blankToNull(request.note()), flaggedBy, source, now);
+        Claim.Flag flag = new Claim.Flag(anchor, all, all ? starts.size() : 1, category, severity,
+                blankToNull(request.note()), flaggedBy, source, clock.instant());
+        long id = claims.insert(articleId, current.revision(), flag, blankToNull(request.replacement()));
         Claim claim = get(id);
         events.publishEvent(new ClaimFlagged(claim));
         return claim;
@@ -95,41 +99,6 @@ public class ClaimService {
         InputLimits.check("scope", request.scope(), InputLimits.CHOICE);
     }
 
-    private static int chooseOccurrence(FlagRequest request, String quote, String text, List<Integer> starts) {
-        boolean all = request.scope() != null;
-        if (all && !FlagRequest.SCOPE_ALL.equalsIgnoreCase(request.scope())) {
-            throw ProblemException.badRequest("invalid-claim", "'scope' can only be \"ALL\"; found '" + request.scope()
-                    + "'. To flag one place, give 'occurrence' or 'start' instead.");
-        }
-        int given = (all ? 1 : 0) + (request.occurrence() != null ? 1 : 0) + (request.start() != null ? 1 : 0);
-        if (given > 1) {
-            throw ProblemException.badRequest("invalid-claim",
-                    "Give only one of 'occurrence', 'start' or 'scope': \"ALL\".");
-        }
-        if (request.occurrence() != null) {
-            int n = request.occurrence();
-            if (n < 1 || n > starts.size()) {
-                throw ProblemException.badRequest("occurrence-not-found", "The quote '" + quote + "' occurs "
-                        + starts.size() + " time(s); occurrence " + n + " does not exist (the first is 1).");
-            }
-            return starts.get(n - 1);
-        }
-        if (request.start() != null) {
-            int start = request.start();
-            if (!starts.contains(start)) {
-                throw ProblemException.badRequest("quote-not-at-start", "The quote '" + quote
-                        + "' does not start at index " + start + "; it starts at " + starts + ".");
-            }
-            return start;
-        }
-        if (!all && starts.size() > 1) {
-            throw ProblemException.badRequest("ambiguous-quote", "The quote '" + quote + "' occurs " + starts.size()
-                    + " times, at " + starts + ". Say which with 'occurrence' (1 to " + starts.size()
-                    + "), 'start', or flag every one with 'scope': \"ALL\".");
-        }
-        return starts.get(0);
-    }
-
     public Claim get(long id) {
         return claims.find(id).orElseThrow(() -> ProblemException.notFound("claim-not-found",
                 "There is no claim with id " + id + "."));
@@ -137,6 +106,11 @@ public class ClaimService {
 
     public Optional<Claim> find(long id) {
         return claims.find(id);
+    }
+
+    /** The claims with these ids, by id, in one query; an id with no claim is left out. */
+    public Map<Long, Claim> all(Collection<Long> ids) {
+        return claims.findAll(ids).stream().collect(Collectors.toMap(Claim::id, Function.identity()));
     }
 
     public List<Claim> search(Long articleId, ClaimState state) {
@@ -175,32 +149,33 @@ public class ClaimService {
 
     /** Records the fact-checker's verdict: on to an editor, or dismissed as not an error. */
     @Transactional
-    public void recordVerdict(long claimId, String verdict, String verifiedBy, String replacement, String notice,
+    public void recordVerdict(long claimId, Verdict verdict, String verifiedBy, String replacement, String notice,
             String note) {
         Claim claim = get(claimId);
-        boolean dismissed = "NOT_AN_ERROR".equals(verdict);
-        claims.recordVerdict(claimId, dismissed ? ClaimState.DISMISSED : ClaimState.AWAITING_APPROVAL, verdict,
-                verifiedBy, blankToNull(replacement), blankToNull(notice), blankToNull(note), clock.instant());
+        claims.recordVerdict(claimId, verdict.leadsToPublication() ? ClaimState.AWAITING_APPROVAL : ClaimState.DISMISSED,
+                new Claim.Verification(verdict, verifiedBy, blankToNull(notice), blankToNull(note)),
+                blankToNull(replacement), clock.instant());
         activity(claim, ClaimActivity.Action.VERDICT, verifiedBy, verdict + (note == null || note.isBlank() ? ""
                 : ": " + note));
     }
 
     /** Records the editor's decision on the correction. */
     @Transactional
-    public void recordDecision(long claimId, String decision, String decidedBy, String comment) {
+    public void recordDecision(long claimId, Decision decision, String decidedBy, String comment) {
         Claim claim = get(claimId);
         ClaimState state = switch (decision) {
-            case "APPROVE" -> ClaimState.PUBLISHING;
-            case "REJECT" -> ClaimState.DISMISSED;
-            default -> ClaimState.FLAGGED;
+            case APPROVE -> ClaimState.PUBLISHING;
+            case REJECT -> ClaimState.DISMISSED;
+            case RETURN -> ClaimState.FLAGGED;
         };
         ClaimActivity.Action action = switch (decision) {
-            case "APPROVE" -> ClaimActivity.Action.APPROVED;
-            case "REJECT" -> ClaimActivity.Action.REJECTED;
-            default -> ClaimActivity.Action.RETURNED;
+            case APPROVE -> ClaimActivity.Action.APPROVED;
+            case REJECT -> ClaimActivity.Action.REJECTED;
+            case RETURN -> ClaimActivity.Action.RETURNED;
         };
-        claims.recordDecision(claimId, state, decision, decidedBy, blankToNull(comment), clock.instant());
-        activity(claim, action, decidedBy, comment == null || comment.isBlank() ? decision : decision + ": " + comment);
+        claims.recordDecision(claimId, state, new Claim.Approval(decision, decidedBy, blankToNull(comment)),
+                clock.instant());
+        activity(claim, action, decidedBy, comment == null || comment.isBlank() ? decision.name() : decision + ": " + comment);
     }
 
     /** The quote is gone from the current text: the claim goes back to its fact-checker. */

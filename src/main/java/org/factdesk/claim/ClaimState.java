@@ -3,19 +3,30 @@ package org.factdesk.claim;
 /** Where a claim stands in its review. */
 public enum ClaimState {
     /** Waiting for a fact-checker to take it. */
-    FLAGGED,
+    FLAGGED("Flagged"),
     /** A fact-checker holds the Verify claim task. */
-    IN_REVIEW,
+    IN_REVIEW("In review"),
     /** Verified as an error or as needing a clarification; waiting for an editor. */
-    AWAITING_APPROVAL,
+    AWAITING_APPROVAL("Awaiting approval"),
     /** Approved; the correction is being published. */
-    PUBLISHING,
+    PUBLISHING("Publishing"),
     /** The correction or clarification is live. */
-    PUBLISHED,
+    PUBLISHED("Published"),
     /** Not an error, or rejected by an editor. */
-    DISMISSED,
+    DISMISSED("Dismissed"),
     /** An administrator ended the review before it reached a verdict and a decision. */
-    CANCELLED;
+    CANCELLED("Cancelled");
+
+    private final String label;
+
+    ClaimState(String label) {
+        this.label = label;
+    }
+
+    /** The state in the words the pages use. */
+    public String label() {
+        return label;
+    }
 
     /** Whether the claim's review is still going on. */
     public boolean isOpen() {

@@ -6,6 +6,7 @@ import org.factdesk.article.ArticleImported;
 import org.factdesk.claim.Claim;
 import org.factdesk.claim.ClaimService;
 import org.factdesk.claim.FlagRequest;
+import org.factdesk.identity.Roles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Profile;
@@ -53,7 +54,7 @@ class DemoClaims {
         SecurityContext previous = SecurityContextHolder.getContext();
         SecurityContext asFlagger = SecurityContextHolder.createEmptyContext();
         asFlagger.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(FLAGGER, null,
-                List.of(new SimpleGrantedAuthority("ROLE_FACT_CHECKERS"))));
+                List.of(new SimpleGrantedAuthority("ROLE_" + Roles.FACT_CHECKERS))));
         SecurityContextHolder.setContext(asFlagger);
         try {
             for (FlagRequest request : CLAIMS) {

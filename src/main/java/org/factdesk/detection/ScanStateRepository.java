@@ -2,8 +2,13 @@ package org.factdesk.detection;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
+import org.factdesk.article.Article;
+import org.factdesk.article.ArticleService;
 import org.factdesk.shared.SqlTime;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -33,15 +38,12 @@ class ScanStateRepository {
             rs.getInt("revision"), Outcome.valueOf(rs.getString("outcome")), rs.getInt("failures"),
             SqlTime.read(rs, "scanned_at"));
 
-    /** Articles whose current revision has no finished scan, and whose scan has not failed too often. */
-    private static final String NEEDING_SCAN = "SELECT a.id FROM article a LEFT JOIN scan_state s ON s.article_id = a.id "
-            + "WHERE (s.article_id IS NULL OR s.revision < a.current_revision "
-            + "OR (s.revision = a.current_revision AND s.outcome <> 'SCANNED' AND s.failures < ?))";
-
     private final JdbcClient jdbc;
+    private final ArticleService articles;
 
-    ScanStateRepository(JdbcClient jdbc) {
+    ScanStateRepository(JdbcClient jdbc, ArticleService articles) {
         this.jdbc = jdbc;
+        this.articles = articles;
     }
 
     Optional<ScanState> find(long articleId) {
@@ -49,14 +51,26 @@ class ScanStateRepository {
                 .param(articleId).query(ROW).optional();
     }
 
-    /** The articles to scan on start, oldest first. */
+    /**
+     * The articles to scan on start, oldest first: those whose current revision has no finished scan, unless its scan
+     * has failed too often. The articles' revisions come from the article feature, the scans from here.
+     */
     List<Long> needingScan() {
-        return jdbc.sql(NEEDING_SCAN + " ORDER BY a.id").param(MAX_FAILURES).query(Long.class).list();
+        Map<Long, ScanState> scanned = jdbc.sql("SELECT article_id, revision, outcome, failures, scanned_at "
+                + "FROM scan_state").query(ROW).list().stream()
+                .collect(Collectors.toMap(ScanState::articleId, Function.identity()));
+        return articles.list().stream()
+                .filter(article -> needsScan(article.currentRevision(), scanned.get(article.id())))
+                .map(Article::id).sorted().toList();
     }
 
     boolean needsScan(long articleId) {
-        return !jdbc.sql(NEEDING_SCAN + " AND a.id = ?").params(MAX_FAILURES, articleId).query(Long.class).list()
-                .isEmpty();
+        return needsScan(articles.get(articleId).currentRevision(), find(articleId).orElse(null));
+    }
+
+    private static boolean needsScan(int currentRevision, ScanState state) {
+        return state == null || state.revision() < currentRevision || state.revision() == currentRevision
+                && state.outcome() != Outcome.SCANNED && state.failures() < MAX_FAILURES;
     }
 
     /**

@@ -54,8 +54,8 @@ class SuggestionController {
 
         static AcceptedClaim of(Claim c) {
             return new AcceptedClaim(c.id(), c.articleId(), c.revision(), c.quote(), c.anchor().start(),
-                    c.anchor().end(), c.category(), c.replacement(), c.note(), c.state(), c.flaggedBy(), c.source(),
-                    c.flaggedAt());
+                    c.anchor().end(), c.category(), c.replacement(), c.flag().note(), c.state(), c.flaggedBy(),
+                    c.flag().source(), c.flag().at());
         }
     }
 

@@ -47,14 +47,6 @@ class SuggestionRepository {
     }
 
     /** Removes the open suggestions of an article before a rescan; decided ones stay as the record. */
-    /**
-     * Locks the article's row until the transaction ends, so two scans of one article (on import and after a
-     * correction, or on two nodes) store their suggestions one after the other and never twice.
-     */
-    void lockArticle(long articleId) {
-        jdbc.sql("SELECT id FROM article WHERE id = ? FOR UPDATE").param(articleId).query(Long.class).single();
-    }
-
     /** Retires an open suggestion the corrected text has outgrown. */
     void markOutdated(long suggestionId) {
         jdbc.sql("UPDATE suggestion SET state = 'OUTDATED' WHERE id = ? AND state = 'OPEN'").param(suggestionId)

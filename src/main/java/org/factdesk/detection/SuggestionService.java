@@ -21,12 +21,12 @@ import org.factdesk.claim.Claim;
 import org.factdesk.claim.ClaimService;
 import org.factdesk.claim.FlagRequest;
 import org.factdesk.detection.ScanStateRepository.Outcome;
+import org.factdesk.identity.Roles;
 import org.factdesk.shared.InputLimits;
 import org.factdesk.shared.ProblemException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -87,7 +87,7 @@ public class SuggestionService {
      * Scans an article file sent for checking before publication; nothing is stored. A file longer than an article
      * file may be is refused with 413, and a scan that runs out of time answers 503.
      */
-    @PreAuthorize("hasAnyRole('FACT_CHECKERS', 'EDITORS')")
+    @Roles.Reviewers
     public List<Suggestion> scanText(String fileText) {
         InputLimits.checkBody("article", fileText, InputLimits.ARTICLE_FILE);
         scanner();
@@ -103,7 +103,7 @@ public class SuggestionService {
     }
 
     /** Scans an article's current text again, now, and returns its suggestions; 503 if it runs out of time. */
-    @PreAuthorize("hasAnyRole('FACT_CHECKERS', 'EDITORS')")
+    @Roles.Reviewers
     public List<StoredSuggestion> rescan(long articleId) {
         articles.get(articleId);
         scanner();
@@ -205,7 +205,7 @@ public class SuggestionService {
     private void recordUnfinished(long articleId, ArticleRevision scanned, Outcome outcome) {
         try {
             transaction.executeWithoutResult(status -> {
-                suggestions.lockArticle(articleId);
+                articles.lockForUpdate(articleId);
                 scanStates.record(articleId, scanned.revision(), outcome, clock.instant());
             });
         } catch (RuntimeException e) {
@@ -220,7 +220,7 @@ public class SuggestionService {
      * or dismissed one is never proposed again.
      */
     private void store(long articleId, ArticleRevision scanned, List<Suggestion> found, Map<Long, Boolean> inPlace) {
-        suggestions.lockArticle(articleId);
+        articles.lockForUpdate(articleId);
         if (articles.current(articleId).revision() > scanned.revision()) {
             // A correction was published while this scan ran; the scan it triggered speaks of the newer text.
             return;
@@ -264,7 +264,7 @@ public class SuggestionService {
      * detector. If corrections since the scan removed or changed that text, nothing is flagged: 409.
      */
     @Transactional
-    @PreAuthorize("hasAnyRole('FACT_CHECKERS', 'EDITORS')")
+    @Roles.Reviewers
     public Claim accept(long articleId, long suggestionId, String acceptedBy) {
         StoredSuggestion suggestion = open(articleId, suggestionId);
         ArticleRevision current = articles.current(articleId);
@@ -297,7 +297,7 @@ public class SuggestionService {
 
     /** Dismisses a suggestion: recorded with who and when, and not proposed again for the same text. */
     @Transactional
-    @PreAuthorize("hasAnyRole('FACT_CHECKERS', 'EDITORS')")
+    @Roles.Reviewers
     public StoredSuggestion dismiss(long articleId, long suggestionId, String dismissedBy) {
         StoredSuggestion suggestion = open(articleId, suggestionId);
         decide(suggestion, StoredSuggestion.State.DISMISSED, null, dismissedBy);

@@ -19,6 +19,9 @@ public final class Groups {
      */
     static final String CAMUNDA_ADMIN = org.camunda.bpm.engine.authorization.Groups.CAMUNDA_ADMIN;
 
+    /** The groups of an administrator: FactDesk's admins and Camunda's own. */
+    public static final List<String> ADMINISTRATOR = List.of(ADMINS, CAMUNDA_ADMIN);
+
     static final List<String> WITH_CAMUNDA_ADMIN = List.of(FACT_CHECKERS, EDITORS, AUDITORS, ADMINS, CAMUNDA_ADMIN);
 
     private Groups() {

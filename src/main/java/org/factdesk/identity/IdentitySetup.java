@@ -2,8 +2,6 @@ package org.factdesk.identity;
 
 import java.util.List;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -13,20 +11,19 @@ import org.springframework.core.env.Profiles;
 import org.springframework.stereotype.Component;
 
 /**
- * Creates the groups on every start, and the users: in profile {@code prod} only {@code admin}, whose password must
- * come from {@code FACTDESK_ADMIN_PASSWORD}; otherwise the demo users, all with password {@code demo}, and a warning.
+ * Creates the groups on every start and, in profile {@code prod}, the one user {@code admin}, whose password must
+ * come from {@code FACTDESK_ADMIN_PASSWORD}. Outside it the demo feature adds the demo users.
  */
 @Component
 @Order(IdentitySetup.ORDER)
 class IdentitySetup implements ApplicationRunner {
 
-    static final int ORDER = 0;
+    static final int ORDER = UserDirectory.SETUP_ORDER;
+    /** The demo users' password, which profile prod never accepts for its admin. */
     static final String DEMO_PASSWORD = "demo";
     /** The shortest admin password profile prod accepts. */
     static final int MIN_ADMIN_PASSWORD = 12;
-    static final List<String> ADMIN_GROUPS = List.of(Groups.ADMINS, Groups.CAMUNDA_ADMIN);
-
-    private static final Logger log = LoggerFactory.getLogger(IdentitySetup.class);
+    static final List<String> ADMIN_GROUPS = Groups.ADMINISTRATOR;
 
     private final UserDirectory directory;
     private final Environment environment;
@@ -56,16 +53,7 @@ class IdentitySetup implements ApplicationRunner {
         directory.ensureGroups();
         if (isProduction()) {
             directory.ensureUser("admin", "FactDesk", "Admin", adminPassword, ADMIN_GROUPS);
-            return;
         }
-        directory.ensureUser("fiona", "Fiona", "Fact-checker", DEMO_PASSWORD, List.of(Groups.FACT_CHECKERS));
-        directory.ensureUser("farid", "Farid", "Fact-checker", DEMO_PASSWORD, List.of(Groups.FACT_CHECKERS));
-        directory.ensureUser("edith", "Edith", "Editor", DEMO_PASSWORD, List.of(Groups.EDITORS));
-        directory.ensureUser("elliot", "Elliot", "Editor", DEMO_PASSWORD, List.of(Groups.EDITORS));
-        directory.ensureUser("audrey", "Audrey", "Auditor", DEMO_PASSWORD, List.of(Groups.AUDITORS));
-        directory.ensureUser("admin", "FactDesk", "Admin", DEMO_PASSWORD, ADMIN_GROUPS);
-        log.warn("Demo users exist (fiona, farid, edith, elliot, audrey, admin), all with password '{}'. "
-                + "Run with profile 'prod' for a FactDesk without them.", DEMO_PASSWORD);
     }
 
     private boolean isProduction() {

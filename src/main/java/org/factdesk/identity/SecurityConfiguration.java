@@ -36,7 +36,6 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 @EnableMethodSecurity
 class SecurityConfiguration {
 
-    private static final String[] STAFF = {"FACT_CHECKERS", "EDITORS", "AUDITORS", "ADMINS"};
 
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'";
@@ -80,12 +79,12 @@ class SecurityConfiguration {
         http.securityMatcher(new OrRequestMatcher(path("/api/**"), path("/engine-rest/**")))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(path(HttpMethod.GET, "/api/**"), path(HttpMethod.GET, "/engine-rest/**"))
-                                .hasAnyRole(STAFF)
-                        .requestMatchers(taskWork("/engine-rest")).hasAnyRole("FACT_CHECKERS", "EDITORS", "ADMINS")
-                        .requestMatchers(path("/engine-rest/**")).hasRole("ADMINS")
+                                .hasAnyRole(Roles.STAFF)
+                        .requestMatchers(taskWork("/engine-rest")).hasAnyRole(Roles.TASK_WORKERS)
+                        .requestMatchers(path("/engine-rest/**")).hasRole(Roles.ADMINS)
                         .requestMatchers(path(HttpMethod.POST, "/api/**"))
-                                .hasAnyRole("FACT_CHECKERS", "EDITORS", "ADMINS")
-                        .anyRequest().hasRole("ADMINS"))
+                                .hasAnyRole(Roles.TASK_WORKERS)
+                        .anyRequest().hasRole(Roles.ADMINS))
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems.unauthorized()))
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint(problems.unauthorized())
@@ -108,30 +107,30 @@ class SecurityConfiguration {
                     // The API's description says what an attacker could try; in production only staff read it.
                     if (production) {
                         requests.requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
-                                .hasAnyRole(STAFF);
+                                .hasAnyRole(Roles.STAFF);
                     } else {
                         requests.requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll();
                     }
                     requests.requestMatchers("/login", "/error", "/public/**", "/css/**", "/js/**").permitAll()
-                        .requestMatchers(path("/h2-console/**")).hasRole("ADMINS")
+                        .requestMatchers(path("/h2-console/**")).hasRole(Roles.ADMINS)
                         .requestMatchers(path(HttpMethod.GET, "/camunda/api/engine/**"))
-                                .hasAnyRole("FACT_CHECKERS", "EDITORS", "ADMINS")
+                                .hasAnyRole(Roles.TASK_WORKERS)
                         .requestMatchers(taskWork("/camunda/api/engine/engine/*"))
-                                .hasAnyRole("FACT_CHECKERS", "EDITORS", "ADMINS")
-                        .requestMatchers(path("/camunda/api/engine/**")).hasRole("ADMINS")
+                                .hasAnyRole(Roles.TASK_WORKERS)
+                        .requestMatchers(path("/camunda/api/engine/**")).hasRole(Roles.ADMINS)
                         .requestMatchers(path("/camunda/app/tasklist/**"), path("/camunda/api/tasklist/**"))
-                                .hasAnyRole("FACT_CHECKERS", "EDITORS", "ADMINS")
+                                .hasAnyRole(Roles.TASK_WORKERS)
                         // Camunda's own sign-in checks passwords behind FactDesk's throttle; with single sign-on
                         // nobody needs it.
                         .requestMatchers(path(HttpMethod.POST, "/camunda/api/admin/auth/user/*/login/**")).denyAll()
                         .requestMatchers(path("/camunda/app/welcome/**"), path("/camunda/api/admin/auth/**"))
-                                .hasAnyRole("FACT_CHECKERS", "EDITORS", "ADMINS")
-                        .requestMatchers(path("/camunda/app/**"), path("/camunda/api/**")).hasRole("ADMINS")
+                                .hasAnyRole(Roles.TASK_WORKERS)
+                        .requestMatchers(path("/camunda/app/**"), path("/camunda/api/**")).hasRole(Roles.ADMINS)
                         .requestMatchers(path("/camunda/**")).authenticated()
                         // FactDesk's pages (org.factdesk.web); the services check roles again.
-                        .requestMatchers("/tasks/**").hasAnyRole("FACT_CHECKERS", "EDITORS")
-                        .requestMatchers("/audit/**").hasAnyRole("EDITORS", "AUDITORS", "ADMINS")
-                        .requestMatchers("/articles/**").hasAnyRole(STAFF)
+                        .requestMatchers("/tasks/**").hasAnyRole(Roles.REVIEWERS)
+                        .requestMatchers("/audit/**").hasAnyRole(Roles.AUDIT_READERS)
+                        .requestMatchers("/articles/**").hasAnyRole(Roles.STAFF)
                         .anyRequest().authenticated();
                 })
                 // FactDesk's sign-in page; afterwards the page that asked for it, or the person's own queue ("/").

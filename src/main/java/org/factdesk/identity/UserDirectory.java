@@ -11,6 +11,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class UserDirectory {
 
+    /** When start-up creates groups and users: before anything that grants them permissions or acts as them. */
+    public static final int SETUP_ORDER = 0;
+
     private final IdentityService identity;
 
     UserDirectory(IdentityService identity) {

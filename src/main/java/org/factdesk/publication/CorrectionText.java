@@ -2,29 +2,16 @@ package org.factdesk.publication;
 
 import java.util.List;
 
-import org.factdesk.article.TextAnchor;
 import org.factdesk.claim.Claim;
 
 /**
- * Where a claim's quote stands in today's text and what the text reads with the correction applied. Publication
+ * What an article's text reads with a claim's correction applied. Publication
  * uses it to write the revision and the pages use it for their preview, so what an editor approves is exactly what
  * readers get.
  */
 public final class CorrectionText {
 
     private CorrectionText() {
-    }
-
-    /**
-     * Start indices of the claim's quote in {@code current}: every occurrence for an all-occurrences claim, else the
-     * one flagged on {@code flaggedOn} (the text of the claim's revision) followed through the corrections published
-     * since. Empty when those corrections changed it.
-     */
-    public static List<Integer> places(String flaggedOn, String current, Claim claim) {
-        if (claim.allOccurrences()) {
-            return TextAnchor.occurrences(current, claim.quote());
-        }
-        return claim.anchor().relocate(flaggedOn, current).map(anchor -> List.of(anchor.start())).orElse(List.of());
     }
 
     /** {@code text} with {@code replacement} in place of the quote at each of the given places. */
@@ -36,5 +23,17 @@ public final class CorrectionText {
             from = start + claim.quote().length();
         }
         return out.append(text, from, text.length()).toString();
+    }
+
+    /** {@code current} with {@code replacement} in place of the claim's quote wherever it stands there. */
+    public static String replaced(String flaggedOn, String current, Claim claim, String replacement) {
+        return replace(current, claim.placesIn(flaggedOn, current), claim, replacement);
+    }
+
+    /** The paragraphs (0-based) of {@code current} that hold the claim's quote. */
+    public static List<Integer> paragraphsOf(String flaggedOn, String current, Claim claim) {
+        return claim.placesIn(flaggedOn, current).stream()
+                .map(start -> (int) current.substring(0, start).chars().filter(c -> c == '\n').count())
+                .distinct().toList();
     }
 }

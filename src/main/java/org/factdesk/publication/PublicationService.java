@@ -2,16 +2,18 @@ package org.factdesk.publication;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 import org.factdesk.article.ArticleRevision;
 import org.factdesk.article.ArticleService;
 import org.factdesk.article.CorrectionKind;
+import org.factdesk.article.CorrectionNotice;
 import org.factdesk.claim.Claim;
 import org.factdesk.claim.ClaimService;
+import org.factdesk.claim.Verdict;
 import org.factdesk.shared.NewsroomTime;
+import org.factdesk.shared.ParagraphDiff;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -56,8 +58,8 @@ public class PublicationService {
         }
         CorrectionKind kind = kindOf(claim);
         ArticleRevision current = articles.current(claim.articleId());
-        List<Integer> places = CorrectionText.places(articles.revision(claim.articleId(), claim.revision()).body(),
-                current.body(), claim);
+        List<Integer> places = claim.placesIn(articles.revision(claim.articleId(), claim.revision()).body(),
+                current.body());
         if (places.isEmpty()) {
             claims.textChanged(claimId, current.revision());
             return new PublicationOutcome.QuoteGone(current.revision());
@@ -66,48 +68,26 @@ public class PublicationService {
                 ? CorrectionText.replace(current.body(), places, claim, claim.replacement())
                 : current.body();
         Instant now = clock.instant();
-        String notice = (kind == CorrectionKind.CORRECTION ? "Correction, " : "Clarification, ")
-                + newsroomTime.format(now) + ": " + claim.notice();
-        ArticleRevision published = articles.publishRevision(current, body, claimId, kind, notice, now, PUBLISHER);
+        CorrectionNotice notice = new CorrectionNotice(kind, newsroomTime.format(now), claim.verification().notice());
+        ArticleRevision published = articles.publishRevision(current, body, claimId, notice, now, PUBLISHER);
         claims.published(claimId, published.revision());
-        ChangedParagraphs changed = ChangedParagraphs.between(current.body(), body);
-        events.publishEvent(new CorrectionPublished(claimId, claim.articleId(), published.revision(), kind, notice,
+        ParagraphDiff.Excerpt changed = ParagraphDiff.excerpt(current.body(), body);
+        events.publishEvent(new CorrectionPublished(claimId, claim.articleId(), published.revision(), notice,
                 changed.before(), changed.after(), now));
         return new PublicationOutcome.Published(published, false);
     }
 
-    private static CorrectionKind kindOf(Claim claim) {
-        if ("ERROR_CONFIRMED".equals(claim.verdict())) {
-            return CorrectionKind.CORRECTION;
-        }
-        if ("CLARIFICATION_NEEDED".equals(claim.verdict())) {
-            return CorrectionKind.CLARIFICATION;
-        }
-        throw new IllegalStateException("claim " + claim.id() + " has verdict " + claim.verdict()
-                + " and nothing to publish");
+    /** What a claim with this verdict publishes: a correction, a clarification, or (not an error) nothing. */
+    public static Optional<CorrectionKind> kindOf(Verdict verdict) {
+        return verdict == null ? Optional.empty() : switch (verdict) {
+            case ERROR_CONFIRMED -> Optional.of(CorrectionKind.CORRECTION);
+            case CLARIFICATION_NEEDED -> Optional.of(CorrectionKind.CLARIFICATION);
+            case NOT_AN_ERROR -> Optional.empty();
+        };
     }
 
-    /** The paragraphs a correction changed, before and after, for the audit log. */
-    record ChangedParagraphs(String before, String after) {
-
-        static ChangedParagraphs between(String oldBody, String newBody) {
-            if (oldBody.equals(newBody)) {
-                return new ChangedParagraphs(null, null);
-            }
-            String[] old = oldBody.split("\n", -1);
-            String[] now = newBody.split("\n", -1);
-            if (old.length != now.length) {
-                return new ChangedParagraphs(oldBody, newBody);
-            }
-            List<String> before = new ArrayList<>();
-            List<String> after = new ArrayList<>();
-            for (int i = 0; i < old.length; i++) {
-                if (!old[i].equals(now[i])) {
-                    before.add(old[i]);
-                    after.add(now[i]);
-                }
-            }
-            return new ChangedParagraphs(String.join("\n", before), String.join("\n", after));
-        }
+    private static CorrectionKind kindOf(Claim claim) {
+        return kindOf(claim.verdict()).orElseThrow(() -> new IllegalStateException("claim " + claim.id()
+                + " has verdict " + claim.verdict() + " and nothing to publish"));
     }
 }

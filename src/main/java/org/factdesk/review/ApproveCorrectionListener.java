@@ -3,10 +3,10 @@ package org.factdesk.review;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.factdesk.claim.Claim;
 import org.factdesk.claim.ClaimService;
+import org.factdesk.claim.Decision;
 import org.factdesk.shared.ProblemException;
 import org.springframework.stereotype.Component;
 
-import static org.factdesk.review.ClaimReviewProcess.Decision;
 import static org.factdesk.review.ClaimReviewProcess.Var;
 
 /**
@@ -49,6 +49,6 @@ class ApproveCorrectionListener extends ReviewTaskListener {
         if (decision == Decision.APPROVE) {
             task.getExecution().setVariable(Var.APPROVED_BY, approver);
         }
-        claims.recordDecision(claim.id(), decision.name(), approver, comment);
+        claims.recordDecision(claim.id(), decision, approver, comment);
     }
 }

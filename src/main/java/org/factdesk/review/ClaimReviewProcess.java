@@ -98,12 +98,6 @@ public final class ClaimReviewProcess {
         };
     }
 
-    /** The fact-checker's verdicts on Verify claim. */
-    public enum Verdict { ERROR_CONFIRMED, CLARIFICATION_NEEDED, NOT_AN_ERROR }
-
-    /** The editor's decisions on Approve correction. */
-    public enum Decision { APPROVE, RETURN, REJECT }
-
     /** Error code of the BPMN error thrown when the quote is no longer in the current text. */
     public static final String ERROR_TEXT_CHANGED = "TEXT_CHANGED";
 

@@ -10,8 +10,8 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.factdesk.identity.Roles;
 import org.factdesk.shared.ProblemException;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -24,7 +24,7 @@ import static org.factdesk.review.ClaimReviewProcess.Var;
  * lost race into a clear 409.
  */
 @Service
-@PreAuthorize("hasAnyRole('FACT_CHECKERS', 'EDITORS')")
+@Roles.Reviewers
 public class ReviewTaskService {
 
     private final TaskService tasks;

@@ -3,19 +3,14 @@ package org.factdesk.shared;
 import java.net.URI;
 import java.util.stream.Collectors;
 
-import org.camunda.bpm.engine.OptimisticLockingException;
-import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.ConcurrencyFailureException;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
@@ -42,38 +37,21 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
     private static final URI ABOUT_BLANK = URI.create("about:blank");
 
+    private final Refusals refusals;
+
+    ApiExceptionHandler(Refusals refusals) {
+        this.refusals = refusals;
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> handle(Exception exception) {
-        // Engine listeners may wrap FactDesk's refusals; the refusal, not the wrapper, is the answer.
-        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ProblemException problem) {
-                return answer(Problems.of(problem.status(), problem.type(), problem.getMessage()));
-            }
-            if (cause instanceof AccessDeniedException) {
-                return answer(Problems.of(HttpStatus.FORBIDDEN, "forbidden",
-                        "Your role does not allow this. Ask an admin if you need it."));
-            }
-            if (cause instanceof TaskAlreadyClaimedException claimed) {
-                return answer(Problems.of(HttpStatus.CONFLICT, "task-already-claimed", claimed.getMessage()));
-            }
-            if (cause instanceof OptimisticLockingException || cause instanceof ConcurrencyFailureException) {
-                return answer(Problems.of(HttpStatus.CONFLICT, "concurrent-change",
-                        "Someone else changed this at the same moment. Reload and try again."));
-            }
-            if (cause instanceof DataIntegrityViolationException) {
-                // A value too long for its column is the sender's to fix, not a race: it must not say "reload".
-                ProblemException unstorable = Problems.unstorable(cause);
-                if (unstorable != null) {
-                    log.warn("A value reached the database over its column's limit: {}", cause.getMessage());
-                    return answer(Problems.of(unstorable.status(), unstorable.type(), unstorable.getMessage()));
-                }
-                return answer(Problems.of(HttpStatus.CONFLICT, "concurrent-change",
-                        "This conflicts with data that was just written. Reload and try again."));
-            }
+        Refusal refusal = refusals.of(exception);
+        if (refusal.isFault()) {
+            log.error("Unexpected failure of an API call", exception);
+        } else if ("value-not-storable".equals(refusal.type())) {
+            log.warn("A value reached the database over its column's limit: {}", exception.getMessage());
         }
-        log.error("Unexpected failure of an API call", exception);
-        return answer(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
-                "FactDesk could not complete this request. Nothing was changed; the error is logged."));
+        return answer(refusal.toProblem());
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

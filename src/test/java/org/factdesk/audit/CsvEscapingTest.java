@@ -12,6 +12,7 @@ import java.time.ZoneOffset;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.factdesk.shared.SqlTime;
+import org.factdesk.shared.CsvWriter;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -69,7 +70,7 @@ class CsvEscapingTest {
 
     private static String row(String... cells) throws Exception {
         StringWriter out = new StringWriter();
-        AuditExports.Csv.row(out, cells);
+        new CsvWriter(out, CsvWriter.Mode.SPREADSHEET_SAFE).row(cells);
         return out.toString();
     }
 }

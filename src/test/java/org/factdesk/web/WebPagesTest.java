@@ -24,6 +24,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.factdesk.FactDeskTest;
 import org.factdesk.TestApi;
+import org.factdesk.shared.web.Page;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -109,7 +110,7 @@ class WebPagesTest {
                         org.hamcrest.Matchers.containsString("Someone else got there first"),
                         org.hamcrest.Matchers.containsString("farid"))));
         mvc.perform(post("/tasks/" + task + "/claim").with(as("fiona")).with(csrf())
-                        .header(TaskPages.FRAGMENT_HEADER, "row"))
+                        .header(Page.FRAGMENT_HEADER, "row"))
                 .andExpect(status().isConflict())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("Someone else got there first")))
                 .andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("<tr"))));

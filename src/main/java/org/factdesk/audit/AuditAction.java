@@ -1,0 +1,75 @@
+package org.factdesk.audit;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.factdesk.claim.ClaimActivity;
+
+/**
+ * Every kind of step the audit log records, stored by name, with the words a timeline reads and the stage of a
+ * claim's way that the step completes. A review step has the name of its {@link ClaimActivity.Action}.
+ */
+public enum AuditAction {
+    IMPORTED("Imported", null),
+    FLAGGED("Flagged", Stage.FLAGGED),
+    CLAIMED("Claimed", Stage.CLAIMED),
+    UNCLAIMED("Released", null),
+    ASSIGNED("Assigned", Stage.CLAIMED),
+    VERDICT("Verdict", Stage.VERDICT),
+    RETURNED("Returned", null),
+    APPROVED("Approved", Stage.APPROVAL),
+    REJECTED("Rejected", Stage.APPROVAL),
+    TEXT_CHANGED("Text changed", null),
+    CANCELLED("Cancelled", null),
+    PUBLISHED("Published", Stage.PUBLISHED);
+
+    /** The steps on a claim's way from flag to publication, as the timeline's stage bar shows them. */
+    public enum Stage {
+        FLAGGED("Flagged"), CLAIMED("Claimed"), VERDICT("Verdict"), APPROVAL("Approval"), PUBLISHED("Published");
+
+        private final String label;
+
+        Stage(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
+    private final String label;
+    private final Stage stage;
+
+    AuditAction(String label, Stage stage) {
+        this.label = label;
+        this.stage = stage;
+    }
+
+    /** The step in the past tense a timeline reads. */
+    public String label() {
+        return label;
+    }
+
+    /** The stage this step completes, if it completes one. */
+    public Optional<Stage> stage() {
+        return Optional.ofNullable(stage);
+    }
+
+    /** The audit action of a review step. */
+    public static AuditAction of(ClaimActivity.Action action) {
+        return valueOf(action.name());
+    }
+
+    /** The action a stored entry names, if FactDesk knows it (a tampered row may name anything). */
+    public static Optional<AuditAction> named(String name) {
+        return Arrays.stream(values()).filter(a -> a.name().equals(name)).findFirst();
+    }
+
+    /** The label of a stored action name; a name FactDesk does not know is shown as it is, in sentence case. */
+    public static String labelOf(String name) {
+        return name == null || name.isEmpty() ? "" : named(name).map(AuditAction::label)
+                .orElse(name.charAt(0) + name.substring(1).toLowerCase(Locale.ROOT).replace('_', ' '));
+    }
+}

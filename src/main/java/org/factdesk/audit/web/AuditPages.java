@@ -1,0 +1,225 @@
+package org.factdesk.audit.web;
+
+import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import org.factdesk.article.Article;
+import org.factdesk.article.ArticleRevision;
+import org.factdesk.article.ArticleService;
+import org.factdesk.audit.AuditAction;
+import org.factdesk.audit.AuditEntry;
+import org.factdesk.audit.AuditLog;
+import org.factdesk.audit.AuditQuery;
+import org.factdesk.claim.Category;
+import org.factdesk.claim.Claim;
+import org.factdesk.claim.ClaimOutcome;
+import org.factdesk.claim.ClaimService;
+import org.factdesk.shared.CsvWriter;
+import org.factdesk.shared.web.Times;
+import org.factdesk.shared.web.WordDiff;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.factdesk.shared.web.Page;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * The correction history for auditors and editors: the log with filters and its CSV, one claim's timeline from flag
+ * to publication, and an article's revisions with the difference between any two.
+ */
+@Page
+@RequestMapping("/audit")
+class AuditPages {
+
+    /** The filters of the log; dates are whole days in the newsroom's zone, both included. */
+    record Filters(Long article, @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, String actor, Category category,
+            ClaimOutcome outcome) {
+
+        boolean byClaim() {
+            return category != null || outcome != null;
+        }
+
+        /** These filters as a query string, for the CSV link. */
+        String query() {
+            UriComponentsBuilder query = UriComponentsBuilder.newInstance();
+            add(query, "article", article);
+            add(query, "from", from);
+            add(query, "to", to);
+            add(query, "actor", actor == null || actor.isBlank() ? null : actor);
+            add(query, "category", category);
+            add(query, "outcome", outcome);
+            return query.build().encode().toUriString();
+        }
+
+        private static void add(UriComponentsBuilder query, String name, Object value) {
+            if (value != null) {
+                query.queryParam(name, value);
+            }
+        }
+    }
+
+    /** One line of the log with what the filters and the table need to know about its claim. */
+    record Row(AuditEntry entry, String headline, Claim claim) {
+
+        ClaimOutcome outcome() {
+            return claim == null ? null : claim.outcome();
+        }
+    }
+
+    /** One step on a claim's way, done or still to come. */
+    record Stage(String name, boolean done) {
+    }
+
+    private final AuditLog log;
+    private final ClaimService claims;
+    private final ArticleService articles;
+    private final Times times;
+
+    AuditPages(AuditLog log, ClaimService claims, ArticleService articles, Times times) {
+        this.log = log;
+        this.claims = claims;
+        this.articles = articles;
+        this.times = times;
+    }
+
+    @GetMapping
+    String log(Filters filters, Model model) {
+        List<Row> rows = rows(filters);
+        model.addAttribute("filters", filters);
+        model.addAttribute("rows", rows);
+        model.addAttribute("articles", articles.list());
+        model.addAttribute("actors", rows.stream().map(r -> r.entry().actor()).distinct().sorted().toList());
+        model.addAttribute("categories", Category.values());
+        model.addAttribute("outcomes", ClaimOutcome.values());
+        model.addAttribute("csv", "/audit/export" + filters.query());
+        return "audit";
+    }
+
+    /** The rows the same filters show, as CSV: times in UTC and in the newsroom's zone. */
+    @GetMapping("/export")
+    ResponseEntity<StreamingResponseBody> export(Filters filters) {
+        List<Row> rows = rows(filters);
+        String name = "factdesk-audit-" + times.today() + ".csv";
+        StreamingResponseBody body = out -> {
+            CsvWriter csv = new CsvWriter(new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8)),
+                    CsvWriter.Mode.SPREADSHEET_SAFE);
+            csv.row("at_utc", "at_" + times.zone().getId(), "actor", "action", "article_id", "article", "claim_id",
+                    "category", "outcome", "revision", "before", "after", "detail");
+            for (Row row : rows) {
+                AuditEntry e = row.entry();
+                csv.row(times.iso(e.at()), times.at(e.at()), e.actor(), e.action(), text(e.articleId()),
+                        row.headline(), text(e.claimId()), row.claim() == null ? null : row.claim().category().name(),
+                        row.outcome() == null ? null : row.outcome().name(), text(e.revision()), e.before(), e.after(),
+                        e.detail());
+            }
+            csv.flush();
+        };
+        return ResponseEntity.ok()
+                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build()
+                        .toString())
+                .body(body);
+    }
+
+    @GetMapping("/claims/{id}")
+    String timeline(@PathVariable long id, Model model) {
+        Claim claim = claims.get(id);
+        List<AuditEntry> steps = log.find(new AuditQuery(null, id, null, null, null));
+        model.addAttribute("claim", claim);
+        model.addAttribute("article", articles.get(claim.articleId()));
+        model.addAttribute("steps", steps);
+        model.addAttribute("outcome", claim.outcome());
+        model.addAttribute("stages", stages(steps));
+        Map<Long, List<WordDiff.Paragraph>> diffs = new HashMap<>();
+        for (AuditEntry step : steps) {
+            if (step.before() != null && step.after() != null) {
+                diffs.put(step.id(), WordDiff.changedParagraphs(step.before(), step.after()));
+            }
+        }
+        model.addAttribute("diffs", diffs);
+        return "audit-claim";
+    }
+
+    @GetMapping("/articles/{id}")
+    String revisions(@PathVariable long id, @RequestParam(required = false) Integer from,
+            @RequestParam(required = false) Integer to, Model model) {
+        Article article = articles.get(id);
+        List<ArticleRevision> revisions = IntStream.rangeClosed(1, article.currentRevision())
+                .mapToObj(n -> articles.revision(id, n)).toList();
+        int newer = to == null ? article.currentRevision() : to;
+        int older = from == null ? Math.max(1, newer - 1) : from;
+        ArticleRevision a = articles.revision(id, older);
+        ArticleRevision b = articles.revision(id, newer);
+        model.addAttribute("article", article);
+        model.addAttribute("revisions", revisions);
+        model.addAttribute("from", older);
+        model.addAttribute("to", newer);
+        model.addAttribute("older", a);
+        model.addAttribute("newer", b);
+        model.addAttribute("headlineChanged", !a.headline().equals(b.headline()));
+        model.addAttribute("diff", WordDiff.changedParagraphs(a.body(), b.body()));
+        model.addAttribute("between", revisions.stream()
+                .filter(r -> r.revision() > Math.min(older, newer) && r.revision() <= Math.max(older, newer))
+                .filter(ArticleRevision::isCorrection).toList());
+        return "audit-revisions";
+    }
+
+    private List<Row> rows(Filters filters) {
+        Instant from = filters.from() == null ? null : filters.from().atStartOfDay(times.zone()).toInstant();
+        Instant to = filters.to() == null ? null : filters.to().plusDays(1).atStartOfDay(times.zone()).toInstant();
+        String actor = filters.actor() == null || filters.actor().isBlank() ? null : filters.actor().strip();
+        List<AuditEntry> entries = log.find(new AuditQuery(filters.article(), null, from, to, actor));
+        // One query for the claims of all the rows and one for the headlines, not one per row.
+        Map<Long, Claim> byId = claims.all(entries.stream().map(AuditEntry::claimId).filter(Objects::nonNull)
+                .collect(Collectors.toSet()));
+        Map<Long, String> headlines = articles.list().stream()
+                .collect(Collectors.toMap(Article::id, Article::headline));
+        List<Row> rows = new ArrayList<>();
+        // Newest first: an auditor usually asks what just happened.
+        for (int i = entries.size() - 1; i >= 0; i--) {
+            AuditEntry entry = entries.get(i);
+            Row row = new Row(entry, entry.articleId() == null ? null : headlines.get(entry.articleId()),
+                    entry.claimId() == null ? null : byId.get(entry.claimId()));
+            if (filters.byClaim() && (row.claim() == null
+                    || filters.category() != null && row.claim().category() != filters.category()
+                    || filters.outcome() != null && row.outcome() != filters.outcome())) {
+                continue;
+            }
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    private static List<Stage> stages(List<AuditEntry> steps) {
+        Set<AuditAction.Stage> done = EnumSet.noneOf(AuditAction.Stage.class);
+        steps.forEach(step -> AuditAction.named(step.action()).flatMap(AuditAction::stage).ifPresent(done::add));
+        return Arrays.stream(AuditAction.Stage.values()).map(stage -> new Stage(stage.label(), done.contains(stage)))
+                .toList();
+    }
+
+    private static String text(Object value) {
+        return value == null ? null : value.toString();
+    }
+}

@@ -1,0 +1,184 @@
+package org.factdesk.claim.web;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.factdesk.article.Article;
+import org.factdesk.article.ArticleRevision;
+import org.factdesk.article.ArticleService;
+import org.factdesk.claim.Category;
+import org.factdesk.claim.Claim;
+import org.factdesk.claim.ClaimService;
+import org.factdesk.claim.FlagRequest;
+import org.factdesk.claim.Severity;
+import org.factdesk.shared.Refusal;
+import org.factdesk.shared.Refusals;
+import org.factdesk.shared.web.ArticleText;
+import org.factdesk.shared.web.Page;
+import org.springframework.security.core.Authentication;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The articles and, for one article, its current text with every open claim marked by state, the claims' details,
+ * and the form that flags a new claim from a selection of the text.
+ */
+@Page
+@RequestMapping("/articles")
+class ArticlePages {
+
+    private final ArticleService articles;
+    private final ClaimService claims;
+    private final List<ArticleSuggestions> suggestions;
+    private final Refusals refusals;
+
+    ArticlePages(ArticleService articles, ClaimService claims, List<ArticleSuggestions> suggestions,
+            Refusals refusals) {
+        this.articles = articles;
+        this.claims = claims;
+        this.suggestions = suggestions;
+        this.refusals = refusals;
+    }
+
+    /** One article in the list, with how many of its claims are still open. */
+    record ArticleRow(Article article, long openClaims) {
+    }
+
+    /** What the flag form sends: the selection (quote and start) or a typed quote, and what is wrong with it. */
+    record FlagForm(String quote, Integer start, Boolean everyOccurrence, String category, String severity,
+            String replacement, String note) {
+    }
+
+    @GetMapping
+    String list(Model model) {
+        List<ArticleRow> rows = articles.list().stream()
+                .sorted(Comparator.comparing((Article a) -> a.updatedAt() != null ? a.updatedAt() : a.publishedAt())
+                        .reversed())
+                .map(a -> new ArticleRow(a, claims.search(a.id(), null).stream()
+                        .filter(c -> c.state().isOpen()).count()))
+                .toList();
+        model.addAttribute("rows", rows);
+        return "articles";
+    }
+
+    @GetMapping("/{id}")
+    String article(@PathVariable long id, Model model) {
+        return page(id, model, null);
+    }
+
+    @PostMapping("/{id}/claims")
+    String flag(@PathVariable long id, FlagForm form, Authentication me, Model model, RedirectAttributes flash,
+            HttpServletResponse response) {
+        Claim claim;
+        try {
+            boolean all = Boolean.TRUE.equals(form.everyOccurrence());
+            claim = claims.flag(id, new FlagRequest(form.quote(), null, all ? null : form.start(),
+                    all ? FlagRequest.SCOPE_ALL : null, form.category(), form.severity(), form.replacement(),
+                    form.note()), me.getName());
+        } catch (RuntimeException e) {
+            Refusal refusal = refusals.of(e);
+            if (refusal.isFault() || "article-not-found".equals(refusal.type())) {
+                throw e;
+            }
+            response.setStatus(refusal.status().value());
+            model.addAttribute("problem", explain(refusal, form));
+            return page(id, model, form);
+        }
+        flash.addFlashAttribute("success", "Claim " + claim.id() + " flagged: \u201c" + claim.quote()
+                + "\u201d is in the fact-checkers\u2019 queue.");
+        return "redirect:/articles/" + id + "#claim-" + claim.id();
+    }
+
+    private static String explain(Refusal refusal, FlagForm form) {
+        return switch (refusal.type()) {
+            case "ambiguous-quote" -> "\u201c" + form.quote() + "\u201d occurs more than once. Select the one you "
+                    + "mean in the text, or tick \u201cEvery occurrence\u201d.";
+            case "quote-not-found" -> "\u201c" + form.quote() + "\u201d is not in the current text. Select it in "
+                    + "the article, or copy it exactly, including case and punctuation.";
+            case "quote-not-at-start" -> "The text changed under your selection. Select the quote again.";
+            default -> refusal.message();
+        };
+    }
+
+    private String page(long id, Model model, FlagForm form) {
+        Article article = articles.get(id);
+        ArticleRevision current = articles.current(id);
+        List<Claim> all = claims.search(id, null).stream().sorted(Comparator.comparingLong(Claim::id)).toList();
+        List<Claim> open = all.stream().filter(c -> c.state().isOpen()).toList();
+        List<ArticleText.Span> spans = new ArrayList<>();
+        Map<Integer, String> bodies = new HashMap<>();
+        for (Claim claim : open) {
+            String flaggedOn = bodies.computeIfAbsent(claim.revision(), n -> articles.revision(id, n).body());
+            for (int start : claim.placesIn(flaggedOn, current.body())) {
+                spans.add(new ArticleText.Span(start, start + claim.quote().length(), new ArticleText.Mark(
+                        "claim-" + claim.id(), "claim", claim.state().name(),
+                        claim.state().label() + " \u00b7 " + claim.category(), tip(claim))));
+            }
+        }
+        List<ArticleSuggestions.Suggested> openSuggestions = openSuggestions(id, current, spans);
+        for (ArticleSuggestions.Suggested suggestion : openSuggestions) {
+            spans.add(new ArticleText.Span(suggestion.start(), suggestion.start() + suggestion.quote().length(),
+                    new ArticleText.Mark("suggestion-" + suggestion.id(), "suggestion", "SUGGESTION",
+                            "Suggestion \u00b7 " + suggestion.category(), suggestionTip(suggestion))));
+        }
+        model.addAttribute("article", article);
+        model.addAttribute("current", current);
+        model.addAttribute("paragraphs", ArticleText.of(current.body(), spans));
+        model.addAttribute("suggestions", openSuggestions);
+        model.addAttribute("open", open);
+        model.addAttribute("closed", all.stream().filter(c -> !c.state().isOpen()).toList());
+        model.addAttribute("corrections", articles.corrections(id));
+        model.addAttribute("categories", Category.values());
+        model.addAttribute("severities", Severity.values());
+        model.addAttribute("form", form != null ? form
+                : new FlagForm(null, null, false, null, Severity.MEDIUM.name(), null, null));
+        return "article";
+    }
+
+    /** The open suggestions that do not overlap a claim already marked: a claim on the same words says more. */
+    private List<ArticleSuggestions.Suggested> openSuggestions(long id, ArticleRevision current,
+            List<ArticleText.Span> claimed) {
+        return suggestions.stream().flatMap(source -> source.open(id, current).stream())
+                .filter(suggestion -> claimed.stream().noneMatch(span -> span.start() < suggestion.start()
+                        + suggestion.quote().length() && suggestion.start() < span.end()))
+                .sorted(Comparator.comparingInt(ArticleSuggestions.Suggested::start))
+                .toList();
+    }
+
+    private static String suggestionTip(ArticleSuggestions.Suggested suggestion) {
+        StringBuilder tip = new StringBuilder("Suggestion \u00b7 ").append(suggestion.category()).append(" \u00b7 ")
+                .append(suggestion.detector());
+        if (suggestion.replacement() != null) {
+            tip.append("\nProbably: \u201c").append(suggestion.replacement()).append('\u201d');
+        }
+        if (suggestion.explanation() != null) {
+            tip.append('\n').append(suggestion.explanation());
+        }
+        return tip.toString();
+    }
+
+    private static String tip(Claim claim) {
+        StringBuilder tip = new StringBuilder();
+        tip.append(claim.state().label()).append(" \u00b7 ").append(claim.category()).append(" \u00b7 claim ")
+                .append(claim.id());
+        if (claim.replacement() != null) {
+            tip.append("\nProposed: \u201c").append(claim.replacement()).append('\u201d');
+        }
+        tip.append("\nFlagged by ").append(claim.flaggedBy());
+        if (claim.holder() != null) {
+            tip.append(" \u00b7 held by ").append(claim.holder());
+        }
+        if (claim.flag().note() != null) {
+            tip.append('\n').append(claim.flag().note());
+        }
+        return tip.toString();
+    }
+}

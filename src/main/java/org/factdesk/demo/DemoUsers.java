@@ -1,0 +1,45 @@
+package org.factdesk.demo;
+
+import java.util.List;
+
+import org.factdesk.identity.Groups;
+import org.factdesk.identity.UserDirectory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * The demo newsroom's people, created on every start outside profile {@code prod}, all with password
+ * {@value #PASSWORD}: two fact-checkers, two editors, an auditor and an admin.
+ */
+@Component
+@Profile("!prod")
+@Order(UserDirectory.SETUP_ORDER + 1)
+class DemoUsers implements ApplicationRunner {
+
+    static final String PASSWORD = "demo";
+
+    private static final Logger log = LoggerFactory.getLogger(DemoUsers.class);
+
+    private final UserDirectory directory;
+
+    DemoUsers(UserDirectory directory) {
+        this.directory = directory;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        directory.ensureUser("fiona", "Fiona", "Fact-checker", PASSWORD, List.of(Groups.FACT_CHECKERS));
+        directory.ensureUser("farid", "Farid", "Fact-checker", PASSWORD, List.of(Groups.FACT_CHECKERS));
+        directory.ensureUser("edith", "Edith", "Editor", PASSWORD, List.of(Groups.EDITORS));
+        directory.ensureUser("elliot", "Elliot", "Editor", PASSWORD, List.of(Groups.EDITORS));
+        directory.ensureUser("audrey", "Audrey", "Auditor", PASSWORD, List.of(Groups.AUDITORS));
+        directory.ensureUser("admin", "FactDesk", "Admin", PASSWORD, Groups.ADMINISTRATOR);
+        log.warn("Demo users exist (fiona, farid, edith, elliot, audrey, admin), all with password '{}'. "
+                + "Run with profile 'prod' for a FactDesk without them.", PASSWORD);
+    }
+}

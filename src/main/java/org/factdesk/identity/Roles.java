@@ -1,0 +1,69 @@
+package org.factdesk.identity;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+
+/**
+ * FactDesk's Spring Security roles (each the role of one of the {@link Groups}), who may do what in one place, and an
+ * annotation for each kind of work that services put on the methods that do it.
+ */
+public final class Roles {
+
+    public static final String FACT_CHECKERS = "FACT_CHECKERS";
+    public static final String EDITORS = "EDITORS";
+    public static final String AUDITORS = "AUDITORS";
+    public static final String ADMINS = "ADMINS";
+
+    /** Those who flag claims and work review tasks. */
+    public static final String[] REVIEWERS = {FACT_CHECKERS, EDITORS};
+    /** Those who may work tasks through Tasklist and the engine's APIs: reviewers, and admins who help them. */
+    public static final String[] TASK_WORKERS = {FACT_CHECKERS, EDITORS, ADMINS};
+    /** Those who read the correction history. */
+    public static final String[] AUDIT_READERS = {EDITORS, AUDITORS, ADMINS};
+    /** Those who check the audit chain itself. */
+    public static final String[] CHAIN_CHECKERS = {AUDITORS, ADMINS};
+    /** Those who add articles. */
+    public static final String[] ARTICLE_EDITORS = {EDITORS, ADMINS};
+    /** Everyone with an account. */
+    public static final String[] STAFF = {FACT_CHECKERS, EDITORS, AUDITORS, ADMINS};
+
+    private Roles() {
+    }
+
+    /** Fact-checkers and editors only: flagging, suggestions and review tasks. */
+    @Target({ElementType.TYPE, ElementType.METHOD})
+    @Retention(RetentionPolicy.RUNTIME)
+    @Documented
+    @PreAuthorize("hasAnyRole('" + FACT_CHECKERS + "', '" + EDITORS + "')")
+    public @interface Reviewers {
+    }
+
+    /** Editors, auditors and admins only: the audit log, its exports and a claim's bundle. */
+    @Target({ElementType.TYPE, ElementType.METHOD})
+    @Retention(RetentionPolicy.RUNTIME)
+    @Documented
+    @PreAuthorize("hasAnyRole('" + EDITORS + "', '" + AUDITORS + "', '" + ADMINS + "')")
+    public @interface AuditReaders {
+    }
+
+    /** Auditors and admins only: verifying the audit chain and its head. */
+    @Target({ElementType.TYPE, ElementType.METHOD})
+    @Retention(RetentionPolicy.RUNTIME)
+    @Documented
+    @PreAuthorize("hasAnyRole('" + AUDITORS + "', '" + ADMINS + "')")
+    public @interface ChainCheckers {
+    }
+
+    /** Editors and admins only: adding articles. */
+    @Target({ElementType.TYPE, ElementType.METHOD})
+    @Retention(RetentionPolicy.RUNTIME)
+    @Documented
+    @PreAuthorize("hasAnyRole('" + EDITORS + "', '" + ADMINS + "')")
+    public @interface ArticleEditors {
+    }
+}

@@ -1,0 +1,294 @@
+package org.factdesk.review.web;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.factdesk.article.Article;
+import org.factdesk.article.ArticleRevision;
+import org.factdesk.article.ArticleService;
+import org.factdesk.article.CorrectionKind;
+import org.factdesk.article.CorrectionNotice;
+import org.factdesk.claim.Category;
+import org.factdesk.claim.Claim;
+import org.factdesk.claim.ClaimService;
+import org.factdesk.claim.ClaimState;
+import org.factdesk.claim.Decision;
+import org.factdesk.claim.Severity;
+import org.factdesk.claim.Verdict;
+import org.factdesk.publication.CorrectionText;
+import org.factdesk.publication.NoticeDrafts;
+import org.factdesk.review.ClaimReviewProcess;
+import org.factdesk.review.CompleteTaskRequest;
+import org.factdesk.review.FourEyes;
+import org.factdesk.review.ReviewTask;
+import org.factdesk.review.ReviewTaskService;
+import org.factdesk.shared.Refusal;
+import org.factdesk.shared.Refusals;
+import org.factdesk.shared.web.ArticleText;
+import org.factdesk.shared.web.Page;
+import org.factdesk.shared.web.Times;
+import org.factdesk.shared.web.WordDiff;
+import org.springframework.security.core.Authentication;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The review queue and the two task pages: Verify claim for fact-checkers, Approve correction for editors. Claiming
+ * and unclaiming work in place (the page's script asks for the updated row) and without script (a redirect).
+ */
+@Page
+@RequestMapping("/tasks")
+class TaskPages {
+
+    private static final Pattern LINK = Pattern.compile("https?://[^\\s<>\"')]+");
+
+    private final ReviewTaskService reviewTasks;
+    private final ClaimService claims;
+    private final ArticleService articles;
+    private final Times times;
+    private final Refusals refusals;
+
+    TaskPages(ReviewTaskService reviewTasks, ClaimService claims, ArticleService articles, Times times,
+            Refusals refusals) {
+        this.reviewTasks = reviewTasks;
+        this.claims = claims;
+        this.articles = articles;
+        this.times = times;
+        this.refusals = refusals;
+    }
+
+    /** One line of the queue. */
+    record TaskRow(String id, String name, boolean verify, long claimId, long articleId, String headline,
+            String quote, Category category, Severity severity, ClaimState state, String assignee, boolean mine,
+            Instant created, Instant due, int priority, String fourEyes) {
+    }
+
+    record VerifyForm(String verdict, String replacement, String notice, String note) {
+    }
+
+    record ApproveForm(String decision, String comment) {
+    }
+
+    @GetMapping
+    String queue(Authentication me, Model model) {
+        List<TaskRow> rows = reviewTasks.queue(me.getName()).stream().map(task -> row(task, me.getName())).toList();
+        model.addAttribute("rows", rows);
+        model.addAttribute("mineCount", rows.stream().filter(TaskRow::mine).count());
+        model.addAttribute("overdueCount", rows.stream().filter(row -> times.overdue(row.due())).count());
+        return "tasks";
+    }
+
+    @PostMapping("/{id}/claim")
+    ModelAndView claim(@PathVariable String id, @RequestParam(required = false) String back, Authentication me,
+            @RequestHeader(value = Page.FRAGMENT_HEADER, required = false) String fragment, RedirectAttributes flash) {
+        return act(id, me, fragment, back, flash, true);
+    }
+
+    @PostMapping("/{id}/unclaim")
+    ModelAndView unclaim(@PathVariable String id, @RequestParam(required = false) String back, Authentication me,
+            @RequestHeader(value = Page.FRAGMENT_HEADER, required = false) String fragment, RedirectAttributes flash) {
+        return act(id, me, fragment, back, flash, false);
+    }
+
+    private ModelAndView act(String id, Authentication me, String fragment, String back, RedirectAttributes flash,
+            boolean claim) {
+        String user = me.getName();
+        TaskRow row = null;
+        String message;
+        Refusal refusal = null;
+        try {
+            ReviewTask task = claim ? reviewTasks.claim(id, user) : reviewTasks.unclaim(id, user);
+            row = row(task, user);
+            message = claim ? "You hold \u201c" + row.name() + "\u201d for \u201c" + row.quote() + "\u201d."
+                    : "\u201c" + row.name() + "\u201d for \u201c" + row.quote() + "\u201d is back in the queue.";
+        } catch (RuntimeException e) {
+            refusal = refusals.of(e);
+            if (refusal.isFault()) {
+                throw e;
+            }
+            message = explain(refusal);
+        }
+        if (fragment != null) {
+            ModelAndView update = new ModelAndView("tasks :: update");
+            update.addObject("row", row);
+            update.addObject("message", message);
+            update.addObject("ok", refusal == null);
+            if (refusal != null) {
+                update.setStatus(refusal.status());
+            }
+            return update;
+        }
+        flash.addFlashAttribute(refusal == null ? "success" : "problem", message);
+        boolean toTask = "task".equals(back) && refusal == null && claim;
+        return new ModelAndView("redirect:" + (toTask ? "/tasks/" + id : "/tasks"));
+    }
+
+    private static String explain(Refusal refusal) {
+        return switch (refusal.type()) {
+            case "task-already-claimed" -> "Someone else got there first: "
+                    + refusal.message().replace("'", "\u2018").replaceFirst("\u2018 is", "\u2019 is")
+                    + " It has left your queue.";
+            case "task-not-found" -> "This task is no longer open: someone has completed it already.";
+            default -> refusal.message();
+        };
+    }
+
+    @GetMapping("/{id}")
+    String task(@PathVariable String id, Authentication me, Model model) {
+        ReviewTask task = reviewTasks.get(id, me.getName());
+        return page(task, me.getName(), model, null, null);
+    }
+
+    @PostMapping("/{id}/verify")
+    String verify(@PathVariable String id, VerifyForm form, Authentication me, Model model,
+            RedirectAttributes flash, HttpServletResponse response) {
+        String user = me.getName();
+        ReviewTask task = reviewTasks.get(id, user);
+        Optional<String> refused = complete(task, user, new CompleteTaskRequest(blankToNull(form.verdict()),
+                form.replacement(), form.notice(), form.note(), null, null), model, response, form, null);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        // The engine accepted the verdict, so it names one: the listener normalised its spelling.
+        flash.addFlashAttribute("success", switch (claims.get(task.claimId()).verdict()) {
+            case ERROR_CONFIRMED -> "Error confirmed. The correction is now with the editors.";
+            case CLARIFICATION_NEEDED -> "Clarification drafted. It is now with the editors.";
+            case NOT_AN_ERROR -> "Dismissed as not an error. Your reason is on the record.";
+        });
+        return "redirect:/tasks";
+    }
+
+    @PostMapping("/{id}/approve")
+    String approve(@PathVariable String id, ApproveForm form, Authentication me, Model model,
+            RedirectAttributes flash, HttpServletResponse response) {
+        String user = me.getName();
+        ReviewTask task = reviewTasks.get(id, user);
+        Optional<String> refused = complete(task, user, new CompleteTaskRequest(null, null, null, null,
+                blankToNull(form.decision()), form.comment()), model, response, null, form);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        Decision decision = claims.get(task.claimId()).decision();
+        flash.addFlashAttribute("success", switch (decision) {
+            case APPROVE -> "Approved. The correction is being published and will be live in a moment.";
+            case RETURN -> "Returned to the fact-checkers with your comment.";
+            case REJECT -> "Rejected. The claim is dismissed and your reason is on the record.";
+        });
+        flash.addFlashAttribute("publicLink", decision == Decision.APPROVE
+                ? "/public/articles/" + task.articleId() : null);
+        return "redirect:/tasks";
+    }
+
+    private String page(ReviewTask task, String user, Model model, VerifyForm verifyForm, ApproveForm approveForm) {
+        Claim claim = claims.get(task.claimId());
+        Article article = articles.get(task.articleId());
+        ArticleRevision current = articles.current(article.id());
+        String flaggedOn = articles.revision(article.id(), claim.revision()).body();
+        List<Integer> places = claim.placesIn(flaggedOn, current.body());
+        List<ArticleText.Span> spans = new ArrayList<>();
+        for (int start : places) {
+            spans.add(new ArticleText.Span(start, start + claim.quote().length(), new ArticleText.Mark(
+                    "claim-" + claim.id(), "claim", claim.state().name(), "Claim " + claim.id(), claim.flag().note())));
+        }
+        List<ArticleText.Paragraph> all = ArticleText.of(current.body(), spans);
+        List<Integer> holding = CorrectionText.paragraphsOf(flaggedOn, current.body(), claim);
+        model.addAttribute("task", task);
+        model.addAttribute("claim", claim);
+        model.addAttribute("article", article);
+        model.addAttribute("current", current);
+        model.addAttribute("quoteGone", places.isEmpty());
+        model.addAttribute("paragraphs", holding.stream().map(all::get).toList());
+        model.addAttribute("heldByMe", user.equals(task.assignee()));
+        model.addAttribute("links", links(claim.flag().note()));
+        boolean returned = claim.decision() == Decision.RETURN;
+        model.addAttribute("returned", returned ? claim.approval().comment() : null);
+        model.addAttribute("returnedBy", returned ? claim.approval().by() : null);
+        if (ClaimReviewProcess.Element.TASK_VERIFY_CLAIM.equals(task.taskDefinitionKey())) {
+            model.addAttribute("proposed", claim.replacement() == null || places.isEmpty() ? List.of()
+                    : WordDiff.changedParagraphs(current.body(), CorrectionText.replaced(flaggedOn, current.body(),
+                            claim, claim.replacement())));
+            model.addAttribute("correctionDraft", NoticeDrafts.correction(claim));
+            model.addAttribute("clarificationDraft", NoticeDrafts.clarification(claim));
+            model.addAttribute("noticeHeading", new CorrectionNotice(CorrectionKind.CORRECTION, times.now(), "")
+                    .heading());
+            model.addAttribute("form", verifyForm != null ? verifyForm
+                    : new VerifyForm(null, claim.replacement(), NoticeDrafts.correction(claim), null));
+            return "verify";
+        }
+        boolean correction = claim.verdict() == Verdict.ERROR_CONFIRMED;
+        model.addAttribute("correction", correction);
+        model.addAttribute("diff", correction && !places.isEmpty() && claim.replacement() != null
+                ? WordDiff.changedParagraphs(current.body(), CorrectionText.replaced(flaggedOn, current.body(),
+                        claim, claim.replacement()))
+                : List.of());
+        model.addAttribute("noticePreview", NoticeDrafts.preview(claim, times.now()));
+        model.addAttribute("fourEyes", fourEyes(claim, user));
+        model.addAttribute("form", approveForm != null ? approveForm : new ApproveForm(null, null));
+        return "approve";
+    }
+
+    /**
+     * Completes the task with the form. A refusal (a 4xx) shows the same page again with the reason and its status,
+     * the form as it was filled in; anything else is a fault and propagates.
+     */
+    private Optional<String> complete(ReviewTask task, String user, CompleteTaskRequest request, Model model,
+            HttpServletResponse response, VerifyForm verifyForm, ApproveForm approveForm) {
+        try {
+            reviewTasks.complete(task.id(), user, request);
+            return Optional.empty();
+        } catch (RuntimeException e) {
+            Refusal refusal = refusals.of(e);
+            if (refusal.isFault()) {
+                throw e;
+            }
+            response.setStatus(refusal.status().value());
+            model.addAttribute("problem", explain(refusal));
+            return Optional.of(page(task, user, model, verifyForm, approveForm));
+        }
+    }
+
+    /** Why the four-eyes rule keeps this editor from approving, or null when it does not. */
+    static String fourEyes(Claim claim, String user) {
+        return FourEyes.conflict(claim, user)
+                .map(role -> "You " + role + " this claim, so you cannot approve its correction.")
+                .orElse(null);
+    }
+
+    private TaskRow row(ReviewTask task, String user) {
+        Claim claim = claims.get(task.claimId());
+        Article article = articles.get(task.articleId());
+        return new TaskRow(task.id(), task.name(),
+                ClaimReviewProcess.Element.TASK_VERIFY_CLAIM.equals(task.taskDefinitionKey()), claim.id(),
+                article.id(), article.headline(), claim.quote(), claim.category(), claim.severity(),
+                claim.state(), task.assignee(), user.equals(task.assignee()), task.created(), task.due(),
+                task.priority(), ClaimReviewProcess.Element.TASK_APPROVE_CORRECTION.equals(task.taskDefinitionKey())
+                        ? fourEyes(claim, user) : null);
+    }
+
+    private static List<String> links(String note) {
+        List<String> links = new ArrayList<>();
+        if (note != null) {
+            Matcher matcher = LINK.matcher(note);
+            while (matcher.find()) {
+                links.add(matcher.group().replaceAll("[.,;:]+$", ""));
+            }
+        }
+        return links;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}
