@@ -2,10 +2,12 @@ package org.factdesk;
 
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -33,8 +35,12 @@ public final class TestApi {
         this.base = "http://localhost:" + port;
     }
 
-    /** One HTTP answer: status, content type and body. */
-    public record Answer(int status, String contentType, String body) {
+    /** One HTTP answer: status, content type, body and headers. */
+    public record Answer(int status, String contentType, String body, HttpHeaders headers) {
+
+        public String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
 
         public JsonNode json() {
             try {
@@ -89,7 +95,7 @@ public final class TestApi {
         try {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(null),
-                    response.body());
+                    response.body(), response.headers());
         } catch (Exception e) {
             throw new AssertionError(method + " " + path + " failed", e);
         }
@@ -117,9 +123,30 @@ public final class TestApi {
 
     /** The id of the open task of this claim in the user's queue, or null. */
     public String taskOf(String user, long claimId) {
-        List<Map<String, Object>> tasks = get(user, "/api/tasks").as(new TypeReference<>() { });
+        List<Map<String, Object>> tasks = get(user, "/api/tasks?claim=" + claimId).as(new TypeReference<>() { });
         return tasks.stream().filter(t -> ((Number) t.get("claimId")).longValue() == claimId)
                 .map(t -> (String) t.get("id")).findFirst().orElse(null);
+    }
+
+    /** The user's whole queue, read page by page as a client follows the pages; fails if the pages disagree. */
+    public List<JsonNode> queue(String user, String filters) {
+        List<JsonNode> all = new ArrayList<>();
+        long total = -1;
+        for (int page = 0; total < 0 || all.size() < total; page++) {
+            Answer answer = get(user, "/api/tasks?size=200&page=" + page + (filters.isEmpty() ? "" : "&" + filters));
+            if (answer.status() != 200) {
+                throw new AssertionError("queue page " + page + ": " + answer);
+            }
+            total = Long.parseLong(answer.header("X-Total-Count"));
+            answer.json().forEach(all::add);
+            if (answer.json().isEmpty()) {
+                break;
+            }
+        }
+        if (all.size() != total) {
+            throw new AssertionError("the queue's pages held " + all.size() + " tasks, its total says " + total);
+        }
+        return all;
     }
 
     public JsonNode claim(long claimId) {

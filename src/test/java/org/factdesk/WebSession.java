@@ -71,7 +71,7 @@ public final class WebSession {
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new TestApi.Answer(response.statusCode(),
-                    response.headers().firstValue("Content-Type").orElse(null), response.body());
+                    response.headers().firstValue("Content-Type").orElse(null), response.body(), response.headers());
         } catch (Exception e) {
             throw new AssertionError(method + " " + path + " failed", e);
         }

@@ -2,6 +2,7 @@ package org.factdesk.article;
 
 import java.sql.Connection;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -126,6 +127,13 @@ class ArticleRepository {
                         + "WHERE article_id = ? AND claim_id IS NOT NULL ORDER BY revision")
                 .param(articleId)
                 .query(REVISION).list();
+    }
+
+    List<Article> findAll(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(ARTICLE_SELECT + " WHERE a.id IN (:ids)").param("ids", ids).query(ARTICLE).list();
     }
 
     /** Every published correction and clarification of every article, newest first. */

@@ -7,8 +7,9 @@ import org.factdesk.article.TextAnchor;
 
 /**
  * A flagged quote on one revision of an article and what review has made of it so far: the {@link Flag} as it was
- * raised, the replacement now proposed, the fact-checker's {@link Verification} and the editor's {@link Approval}
- * (each null until given), and the revision that published it.
+ * raised, the replacement now proposed, who holds its open review task (null when nobody does), the fact-checker's
+ * {@link Verification} and the editor's {@link Approval} (each null until given), and the revision that published
+ * it.
  */
 public record Claim(
         long id,
@@ -81,6 +82,16 @@ public record Claim(
             return TextAnchor.occurrences(current, quote());
         }
         return flag.anchor().relocate(flaggedOn, current).map(found -> List.of(found.start())).orElse(List.of());
+    }
+
+    /**
+     * This claim with {@code holder} holding its open review task: a claim awaiting verification that someone holds
+     * is in review.
+     */
+    public Claim heldBy(String holder) {
+        ClaimState now = state == ClaimState.FLAGGED && holder != null ? ClaimState.IN_REVIEW : state;
+        return new Claim(id, articleId, revision, flag, replacement, now, holder, verification, approval,
+                publishedRevision, updatedAt);
     }
 
     /** What became of the claim. */

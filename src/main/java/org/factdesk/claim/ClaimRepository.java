@@ -66,16 +66,16 @@ class ClaimRepository {
         return jdbc.sql(sql.toString()).params(params).query(CLAIM).list();
     }
 
-    void updateState(long id, ClaimState state, String holder, Instant at) {
-        jdbc.sql("UPDATE claim SET state = ?, held_by = ?, updated_at = ? WHERE id = ?")
-                .params(state.name(), holder, SqlTime.of(at), id).update();
+    void updateState(long id, ClaimState state, Instant at) {
+        jdbc.sql("UPDATE claim SET state = ?, updated_at = ? WHERE id = ?")
+                .params(state.name(), SqlTime.of(at), id).update();
     }
 
     void recordVerdict(long id, ClaimState state, Claim.Verification verification, String replacement, Instant at) {
         jdbc.sql("""
                 UPDATE claim SET state = ?, verdict = ?, verified_by = ?, replacement = COALESCE(?, replacement),
                     notice = ?, verdict_note = ?, decision = NULL, decided_by = NULL, decision_comment = NULL,
-                    held_by = NULL, updated_at = ?
+                    updated_at = ?
                 WHERE id = ?""")
                 .params(state.name(), verification.verdict().name(), verification.by(), replacement,
                         verification.notice(), verification.note(), SqlTime.of(at), id)
@@ -83,8 +83,8 @@ class ClaimRepository {
     }
 
     void recordDecision(long id, ClaimState state, Claim.Approval approval, Instant at) {
-        jdbc.sql("UPDATE claim SET state = ?, decision = ?, decided_by = ?, decision_comment = ?, held_by = NULL, "
-                        + "updated_at = ? WHERE id = ?")
+        jdbc.sql("UPDATE claim SET state = ?, decision = ?, decided_by = ?, decision_comment = ?, updated_at = ? "
+                        + "WHERE id = ?")
                 .params(state.name(), approval.decision().name(), approval.by(), approval.comment(), SqlTime.of(at), id)
                 .update();
     }
@@ -109,7 +109,7 @@ class ClaimRepository {
         Claim.Approval approval = decision == null ? null : new Claim.Approval(Decision.valueOf(decision),
                 rs.getString("decided_by"), rs.getString("decision_comment"));
         return new Claim(rs.getLong("id"), rs.getLong("article_id"), rs.getInt("revision"), flag,
-                rs.getString("replacement"), ClaimState.valueOf(rs.getString("state")), rs.getString("held_by"),
+                rs.getString("replacement"), ClaimState.valueOf(rs.getString("state")), null,
                 verification, approval, rs.getObject("published_revision", Integer.class),
                 SqlTime.read(rs, "updated_at"));
     };

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -22,8 +23,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Flags claims on an article's current text and keeps each claim's state as its review moves on. The review
- * process calls the state changes; people call {@link #flag} and the queries.
+ * Flags claims on an article's current text and records the milestones of each claim's review: the verdict, the
+ * decision, a quote gone from the text, a cancellation, the publication. Who holds an open review task is the
+ * review's to know ({@link ReviewHolders}); a claim read here shows it, and shows a held claim awaiting
+ * verification as {@link ClaimState#IN_REVIEW}. The review process calls the milestones; people call {@link #flag}
+ * and the queries.
  */
 @Service
 public class ClaimService {
@@ -34,12 +38,15 @@ public class ClaimService {
     private final ArticleService articles;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final List<ReviewHolders> holders;
 
-    ClaimService(ClaimRepository claims, ArticleService articles, ApplicationEventPublisher events, Clock clock) {
+    ClaimService(ClaimRepository claims, ArticleService articles, ApplicationEventPublisher events, Clock clock,
+            List<ReviewHolders> holders) {
         this.claims = claims;
         this.articles = articles;
         this.events = events;
         this.clock = clock;
+        this.holders = holders;
     }
 
     /**
@@ -100,52 +107,39 @@ public class ClaimService {
     }
 
     public Claim get(long id) {
-        return claims.find(id).orElseThrow(() -> ProblemException.notFound("claim-not-found",
+        return find(id).orElseThrow(() -> ProblemException.notFound("claim-not-found",
                 "There is no claim with id " + id + "."));
     }
 
     public Optional<Claim> find(long id) {
-        return claims.find(id);
+        return claims.find(id).map(claim -> held(List.of(claim)).get(0));
     }
 
     /** The claims with these ids, by id, in one query; an id with no claim is left out. */
     public Map<Long, Claim> all(Collection<Long> ids) {
-        return claims.findAll(ids).stream().collect(Collectors.toMap(Claim::id, Function.identity()));
+        return held(claims.findAll(ids)).stream().collect(Collectors.toMap(Claim::id, Function.identity()));
     }
 
+    /** The claims of an article, or of all, in a state, or in any; oldest first. */
     public List<Claim> search(Long articleId, ClaimState state) {
-        return claims.search(articleId, state);
+        // IN_REVIEW is FLAGGED and held: both are read as FLAGGED and told apart by their holder.
+        ClaimState stored = state == ClaimState.IN_REVIEW ? ClaimState.FLAGGED : state;
+        return held(claims.search(articleId, stored)).stream().filter(c -> state == null || c.state() == state)
+                .toList();
+    }
+
+    /** The claims with their holders, as the review knows them. */
+    private List<Claim> held(List<Claim> found) {
+        if (found.isEmpty() || holders.isEmpty()) {
+            return found;
+        }
+        Map<Long, String> holding = new HashMap<>();
+        List<Long> open = found.stream().filter(c -> c.state().isOpen()).map(Claim::id).toList();
+        holders.forEach(source -> holding.putAll(source.holders(open)));
+        return found.stream().map(c -> holding.containsKey(c.id()) ? c.heldBy(holding.get(c.id())) : c).toList();
     }
 
     // The steps below are called by the review process, inside the engine's transaction.
-
-    /** Someone took or was given the Verify claim task. */
-    @Transactional
-    public void verificationHeld(long claimId, String assignee, String actor) {
-        Claim claim = get(claimId);
-        claims.updateState(claimId, ClaimState.IN_REVIEW, assignee, clock.instant());
-        activity(claim, assignee.equals(actor) ? ClaimActivity.Action.CLAIMED : ClaimActivity.Action.ASSIGNED, actor,
-                "Verify claim held by " + assignee);
-    }
-
-    /** The fact-checker let go of the Verify claim task. */
-    @Transactional
-    public void verificationReleased(long claimId, String actor) {
-        Claim claim = get(claimId);
-        claims.updateState(claimId, ClaimState.FLAGGED, null, clock.instant());
-        activity(claim, ClaimActivity.Action.UNCLAIMED, actor, "Verify claim released");
-    }
-
-    /** An editor took or let go of the Approve correction task; the claim's state does not change. */
-    @Transactional
-    public void approvalHeld(long claimId, String assignee, String actor) {
-        Claim claim = get(claimId);
-        claims.updateState(claimId, claim.state(), assignee, clock.instant());
-        boolean released = assignee == null;
-        activity(claim, released ? ClaimActivity.Action.UNCLAIMED : ClaimActivity.Action.CLAIMED,
-                actor == null ? assignee : actor,
-                released ? "Approve correction released" : "Approve correction held by " + assignee);
-    }
 
     /** Records the fact-checker's verdict: on to an editor, or dismissed as not an error. */
     @Transactional
@@ -182,7 +176,7 @@ public class ClaimService {
     @Transactional
     public void textChanged(long claimId, int revision) {
         Claim claim = get(claimId);
-        claims.updateState(claimId, ClaimState.FLAGGED, null, clock.instant());
+        claims.updateState(claimId, ClaimState.FLAGGED, clock.instant());
         activity(claim, ClaimActivity.Action.TEXT_CHANGED, "system", "The quote '" + claim.quote()
                 + "' is no longer in revision " + revision + "; back to the fact-checker");
     }
@@ -191,7 +185,7 @@ public class ClaimService {
     @Transactional
     public void reviewCancelled(long claimId, String actor, String where) {
         Claim claim = get(claimId);
-        claims.updateState(claimId, ClaimState.CANCELLED, null, clock.instant());
+        claims.updateState(claimId, ClaimState.CANCELLED, clock.instant());
         activity(claim, ClaimActivity.Action.CANCELLED, actor, "Review ended at '" + where + "' by " + actor
                 + ", not through its verdict and decision");
     }

@@ -1,2 +1,2 @@
-/** The demo newsroom: the seed article's three example claims, flagged on its first import outside profile prod. */
+/** The demo newsroom outside profile prod: its people, and the seed article's three example claims. */
 package org.factdesk.demo;

@@ -17,23 +17,14 @@ import static org.factdesk.review.ClaimReviewProcess.Var;
 @Component(ClaimReviewProcess.Bean.APPROVE_CORRECTION_LISTENER)
 class ApproveCorrectionListener extends ReviewTaskListener {
 
-    ApproveCorrectionListener(ClaimService claims, CurrentActor actor, TaskGroups taskGroups) {
-        super(claims, actor, taskGroups, Var.DECISION);
+    ApproveCorrectionListener(ClaimService claims, CurrentActor actor, TaskGroups taskGroups,
+            ReviewListening listening) {
+        super(claims, actor, taskGroups, Var.DECISION, listening);
     }
 
     @Override
     protected void mayHold(Claim claim, String editor) {
         FourEyes.check(claim, editor);
-    }
-
-    @Override
-    protected void held(Claim claim, String assignee, String actor) {
-        claims.approvalHeld(claim.id(), assignee, actor == null ? assignee : actor);
-    }
-
-    @Override
-    protected void released(Claim claim, String actor) {
-        claims.approvalHeld(claim.id(), null, actor);
     }
 
     @Override

@@ -89,6 +89,11 @@ public final class ClaimReviewProcess {
         };
     }
 
+    /** Whether {@code group} works a step of the review. */
+    public static boolean isWorkGroup(String group) {
+        return GROUP_FACT_CHECKERS.equals(group) || GROUP_EDITORS.equals(group);
+    }
+
     /** The form variables of a review task; empty for any other element. */
     public static List<String> formOf(String taskDefinitionKey) {
         return switch (taskDefinitionKey == null ? "" : taskDefinitionKey) {

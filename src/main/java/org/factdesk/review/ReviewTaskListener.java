@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.factdesk.claim.Claim;
 import org.factdesk.claim.ClaimService;
+import org.factdesk.claim.Decision;
 import org.factdesk.shared.ProblemException;
 
 import static org.factdesk.review.ClaimReviewProcess.Var;
@@ -20,7 +21,8 @@ import static org.factdesk.review.ClaimReviewProcess.Var;
  * API, Tasklist and the engine REST API alike. The claim is the process's business key; only members of the group
  * the model names may hold or complete a task; a completion may set its own form and nothing else the process
  * relies on; each hand-over is recorded once (the engine reports it as both "update" and "assignment"); and a
- * decision left from an earlier round is cleared when the task is created again.
+ * decision left from an earlier round is cleared when the task is created again. Each event also changes the task's
+ * row in {@link OpenTasks}, in the same transaction.
  */
 abstract class ReviewTaskListener implements TaskListener {
 
@@ -30,12 +32,15 @@ abstract class ReviewTaskListener implements TaskListener {
     private final CurrentActor actor;
     private final TaskGroups taskGroups;
     private final String decisionVariable;
+    private final ReviewListening listening;
 
-    ReviewTaskListener(ClaimService claims, CurrentActor actor, TaskGroups taskGroups, String decisionVariable) {
+    ReviewTaskListener(ClaimService claims, CurrentActor actor, TaskGroups taskGroups, String decisionVariable,
+            ReviewListening listening) {
         this.claims = claims;
         this.actor = actor;
         this.taskGroups = taskGroups;
         this.decisionVariable = decisionVariable;
+        this.listening = listening;
     }
 
     @Override
@@ -50,11 +55,18 @@ abstract class ReviewTaskListener implements TaskListener {
     private void handle(DelegateTask task) {
         switch (task.getEventName()) {
             case EVENTNAME_CREATE -> {
+                // Read before the clean-up: on Verify claim a decision still set is the editor's return.
+                boolean returned = Decision.RETURN.name().equals(task.getVariable(Var.DECISION));
                 task.getExecution().removeVariable(decisionVariable);
                 task.getExecution().removeVariable(Var.APPROVED_BY);
+                listening.opened(task, claims.get(ReviewVariables.claimId(task)), returned);
             }
             case EVENTNAME_ASSIGNMENT, EVENTNAME_UPDATE -> holderChanged(task);
-            case EVENTNAME_COMPLETE -> complete(task);
+            case EVENTNAME_COMPLETE -> {
+                complete(task);
+                listening.closed(task);
+            }
+            case EVENTNAME_DELETE -> listening.closed(task);
             default -> {
             }
         }
@@ -63,19 +75,20 @@ abstract class ReviewTaskListener implements TaskListener {
     private void holderChanged(DelegateTask task) {
         Claim claim = claims.get(ReviewVariables.claimId(task));
         String assignee = task.getAssignee();
+        String before = listening.holderBefore(task).orElse(null);
         if (assignee != null) {
             taskGroups.requireMember(assignee, task.getTaskDefinitionKey(), task.getName());
             mayHold(claim, assignee);
-            if (!assignee.equals(claim.holder())) {
-                held(claim, assignee, actor.userOr(null));
+            if (!assignee.equals(before)) {
+                listening.held(task, claim, assignee, actor.userOr(null));
             }
-        } else if (claim.holder() != null) {
-            String by = actor.userOr(claim.holder());
+        } else if (before != null) {
+            String by = actor.userOr(before);
             // Camunda lets any candidate claim a task "for nobody"; only its holder or an administrator gives it back.
-            if (actor.isPerson() && !by.equals(claim.holder()) && !actor.isAdministrator()) {
-                throw heldBy(task, claim.holder());
+            if (actor.isPerson() && !by.equals(before) && !actor.isAdministrator()) {
+                throw heldBy(task, before);
             }
-            released(claim, by);
+            listening.released(task, claim, by);
         }
     }
 
@@ -161,11 +174,6 @@ abstract class ReviewTaskListener implements TaskListener {
     /** Refuses a group member who still may not work on this claim; everyone may by default. */
     protected void mayHold(Claim claim, String user) {
     }
-
-    /** {@code assignee} now holds the task; {@code actor} gave it (null: the engine itself). */
-    protected abstract void held(Claim claim, String assignee, String actor);
-
-    protected abstract void released(Claim claim, String actor);
 
     /** Checks and records what {@code user} decided on completing the task. */
     protected abstract void completed(DelegateTask task, Claim claim, String user);

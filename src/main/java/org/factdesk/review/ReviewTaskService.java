@@ -1,5 +1,7 @@
 package org.factdesk.review;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,23 +32,36 @@ public class ReviewTaskService {
     private final TaskService tasks;
     private final RuntimeService runtime;
     private final TaskGroups taskGroups;
+    private final OpenTasks openTasks;
+    private final Clock clock;
 
-    ReviewTaskService(TaskService tasks, RuntimeService runtime, TaskGroups taskGroups) {
+    ReviewTaskService(TaskService tasks, RuntimeService runtime, TaskGroups taskGroups, OpenTasks openTasks,
+            Clock clock) {
         this.tasks = tasks;
         this.runtime = runtime;
         this.taskGroups = taskGroups;
+        this.openTasks = openTasks;
+        this.clock = clock;
     }
 
-    /** The caller's own tasks and the unclaimed tasks of the caller's groups, most urgent first. */
+    /**
+     * One page of the caller's queue: their own tasks and the unclaimed tasks of their groups, as the query's tab,
+     * filters and order say, read from FactDesk's table of open tasks ({@link OpenTasks}).
+     */
     @Transactional(readOnly = true)
-    public List<ReviewTask> queue(String user) {
-        List<String> groups = taskGroups.of(user);
-        List<Task> found = tasks.createTaskQuery()
-                .processDefinitionKey(ClaimReviewProcess.PROCESS_ID)
-                .or().taskAssignee(user).taskCandidateGroupIn(groups.isEmpty() ? List.of("-") : groups).endOr()
-                .orderByTaskPriority().desc().orderByDueDate().asc().orderByTaskCreateTime().asc()
-                .list();
-        return views(found);
+    public QueuePage queue(String user, QueueQuery query) {
+        List<String> groups = taskGroups.of(user).stream().filter(ClaimReviewProcess::isWorkGroup).toList();
+        Instant now = clock.instant();
+        List<ReviewTask> page = openTasks.queue(user, groups, query, now).stream().map(ReviewTaskService::view)
+                .toList();
+        long total = page.size() < query.size() && query.page() == 0 ? page.size()
+                : openTasks.count(user, groups, query, now);
+        return new QueuePage(page, total, query.page(), query.size());
+    }
+
+    private static ReviewTask view(OpenTask task) {
+        return new ReviewTask(task.taskId(), task.name(), task.step(), task.claimId(), task.articleId(),
+                task.holder(), task.created(), task.due(), task.priority());
     }
 
     @Transactional(readOnly = true)

@@ -1,7 +1,9 @@
 package org.factdesk.review;
 
+import java.util.ArrayList;
 import java.util.List;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -10,8 +12,13 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
-/** The task API: the caller's review queue, and claim, unclaim and complete. */
+/**
+ * The task API: the caller's review queue, a page at a time, and claim, unclaim and complete. The queue answers a
+ * JSON array as it always has; the page, the total and the links to the other pages travel in headers
+ * ({@code X-Total-Count}, RFC 8288 {@code Link}).
+ */
 @RestController
 @RequestMapping("/api/tasks")
 class TaskController {
@@ -23,8 +30,27 @@ class TaskController {
     }
 
     @GetMapping
-    List<ReviewTask> queue(Authentication caller) {
-        return reviewTasks.queue(caller.getName());
+    ResponseEntity<List<ReviewTask>> queue(QueueParameters parameters, Authentication caller) {
+        QueueQuery query = parameters.toQuery();
+        QueuePage page = reviewTasks.queue(caller.getName(), query);
+        List<String> links = new ArrayList<>();
+        links.add(link(0, "first"));
+        if (page.hasPrevious()) {
+            links.add(link(page.page() - 1, "prev"));
+        }
+        if (page.hasNext()) {
+            links.add(link(page.page() + 1, "next"));
+        }
+        links.add(link(page.lastPage(), "last"));
+        return ResponseEntity.ok()
+                .header("X-Total-Count", Long.toString(page.total()))
+                .header(HttpHeaders.LINK, String.join(", ", links))
+                .body(page.tasks());
+    }
+
+    private static String link(int page, String rel) {
+        return "<" + ServletUriComponentsBuilder.fromCurrentRequest().replaceQueryParam("page", page).build()
+                .toUriString() + ">; rel=\"" + rel + "\"";
     }
 
     @GetMapping("/{id}")

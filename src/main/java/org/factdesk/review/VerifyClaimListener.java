@@ -15,18 +15,9 @@ import static org.factdesk.review.ClaimReviewProcess.Var;
 @Component(ClaimReviewProcess.Bean.VERIFY_CLAIM_LISTENER)
 class VerifyClaimListener extends ReviewTaskListener {
 
-    VerifyClaimListener(ClaimService claims, CurrentActor actor, TaskGroups taskGroups) {
-        super(claims, actor, taskGroups, Var.VERDICT);
-    }
-
-    @Override
-    protected void held(Claim claim, String assignee, String actor) {
-        claims.verificationHeld(claim.id(), assignee, actor);
-    }
-
-    @Override
-    protected void released(Claim claim, String actor) {
-        claims.verificationReleased(claim.id(), actor);
+    VerifyClaimListener(ClaimService claims, CurrentActor actor, TaskGroups taskGroups,
+            ReviewListening listening) {
+        super(claims, actor, taskGroups, Var.VERDICT, listening);
     }
 
     @Override

@@ -136,7 +136,7 @@ class ImportLimitsTest {
             java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(request,
                     java.net.http.HttpResponse.BodyHandlers.ofString());
             return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(null),
-                    response.body());
+                    response.body(), response.headers());
         } catch (Exception e) {
             throw new AssertionError(e);
         }

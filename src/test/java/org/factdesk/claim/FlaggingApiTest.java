@@ -307,7 +307,7 @@ class FlaggingApiTest {
     }
 
     private JsonNode taskOf(String user, long claimId) {
-        return list(api.get(user, "/api/tasks").json()).stream()
+        return list(api.get(user, "/api/tasks?claim=" + claimId).json()).stream()
                 .filter(task -> task.get("claimId").asLong() == claimId).findFirst().orElse(null);
     }
 
@@ -315,7 +315,7 @@ class FlaggingApiTest {
     private void assertNothingStoredFor(long article) {
         assertThat(claimsOf(article)).isEmpty();
         for (String user : List.of("fiona", "edith")) {
-            assertThat(list(api.get(user, "/api/tasks").json()))
+            assertThat(api.queue(user, "article=" + article))
                     .noneMatch(task -> task.get("articleId").asLong() == article);
         }
         assertThat(list(api.get("audrey", "/api/audit?articleId=" + article).json()))

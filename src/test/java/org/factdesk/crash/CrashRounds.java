@@ -236,7 +236,7 @@ final class CrashRounds {
     /** The Approve correction task of each claim, as the editors' queue shows them. */
     private static Map<Long, String> approveTasks(TestApi api, List<Long> claims) {
         Map<Long, String> tasks = new HashMap<>();
-        for (JsonNode task : api.get("edith", "/api/tasks").json()) {
+        for (JsonNode task : api.queue("edith", "step=Task_ApproveCorrection")) {
             long claim = task.get("claimId").asLong();
             if (claims.contains(claim) && "Task_ApproveCorrection".equals(task.get("taskDefinitionKey").asText())) {
                 tasks.put(claim, task.get("id").asText());

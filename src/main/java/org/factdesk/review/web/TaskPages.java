@@ -2,7 +2,9 @@ package org.factdesk.review.web;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -25,6 +27,9 @@ import org.factdesk.publication.NoticeDrafts;
 import org.factdesk.review.ClaimReviewProcess;
 import org.factdesk.review.CompleteTaskRequest;
 import org.factdesk.review.FourEyes;
+import org.factdesk.review.QueuePage;
+import org.factdesk.review.QueueParameters;
+import org.factdesk.review.QueueQuery;
 import org.factdesk.review.ReviewTask;
 import org.factdesk.review.ReviewTaskService;
 import org.factdesk.shared.Refusal;
@@ -43,6 +48,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * The review queue and the two task pages: Verify claim for fact-checkers, Approve correction for editors. Claiming
@@ -81,13 +87,51 @@ class TaskPages {
     record ApproveForm(String decision, String comment) {
     }
 
+    /** The tabs of the queue and their names. */
+    private static final Map<String, String> TABS = tabs();
+
     @GetMapping
-    String queue(Authentication me, Model model) {
-        List<TaskRow> rows = reviewTasks.queue(me.getName()).stream().map(task -> row(task, me.getName())).toList();
+    String queue(QueueParameters parameters, Authentication me, Model model) {
+        String user = me.getName();
+        QueueQuery query = parameters.toQuery();
+        QueuePage page = reviewTasks.queue(user, query);
+        List<TaskRow> rows = rows(page.tasks(), user);
         model.addAttribute("rows", rows);
-        model.addAttribute("mineCount", rows.stream().filter(TaskRow::mine).count());
-        model.addAttribute("overdueCount", rows.stream().filter(row -> times.overdue(row.due())).count());
+        model.addAttribute("total", page.total());
+        model.addAttribute("tab", query.tab());
+        model.addAttribute("tabs", TABS);
+        model.addAttribute("page", page.page());
+        model.addAttribute("lastPage", page.lastPage());
+        model.addAttribute("pageLink", ServletUriComponentsBuilder.fromCurrentRequest().replaceQueryParam("page")
+                .queryParam("page", "").build().toUriString());
+        QueueQuery all = QueueQuery.firstPage();
+        model.addAttribute("mineCount", reviewTasks.queue(user, tab(all, QueueQuery.Tab.MINE)).total());
+        model.addAttribute("overdueCount", reviewTasks.queue(user, tab(all, QueueQuery.Tab.OVERDUE)).total());
         return "tasks";
+    }
+
+    private static QueueQuery tab(QueueQuery query, QueueQuery.Tab tab) {
+        return new QueueQuery(tab, query.articleId(), query.claimId(), query.category(), query.severity(),
+                query.step(), query.dueBefore(), query.sort(), 0, 1);
+    }
+
+    private static Map<String, String> tabs() {
+        Map<String, String> tabs = new LinkedHashMap<>();
+        tabs.put(QueueQuery.Tab.ALL.name(), "All");
+        tabs.put(QueueQuery.Tab.MINE.name(), "Mine");
+        tabs.put(QueueQuery.Tab.UNASSIGNED.name(), "Unassigned");
+        tabs.put(QueueQuery.Tab.RETURNED.name(), "Returned");
+        tabs.put(QueueQuery.Tab.OVERDUE.name(), "Overdue");
+        return tabs;
+    }
+
+    /** The rows of a page of tasks, with one query for their claims and one for their articles. */
+    private List<TaskRow> rows(List<ReviewTask> tasks, String user) {
+        Map<Long, Claim> claimsById = claims.all(tasks.stream().map(ReviewTask::claimId).toList());
+        Map<Long, Article> articlesById = articles.all(tasks.stream().map(ReviewTask::articleId).toList());
+        return tasks.stream().filter(task -> claimsById.containsKey(task.claimId()))
+                .map(task -> row(task, claimsById.get(task.claimId()), articlesById.get(task.articleId()), user))
+                .toList();
     }
 
     @PostMapping("/{id}/claim")
@@ -267,8 +311,10 @@ class TaskPages {
     }
 
     private TaskRow row(ReviewTask task, String user) {
-        Claim claim = claims.get(task.claimId());
-        Article article = articles.get(task.articleId());
+        return row(task, claims.get(task.claimId()), articles.get(task.articleId()), user);
+    }
+
+    private TaskRow row(ReviewTask task, Claim claim, Article article, String user) {
         return new TaskRow(task.id(), task.name(),
                 ClaimReviewProcess.Element.TASK_VERIFY_CLAIM.equals(task.taskDefinitionKey()), claim.id(),
                 article.id(), article.headline(), claim.quote(), claim.category(), claim.severity(),

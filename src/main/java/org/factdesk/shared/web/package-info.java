@@ -1,6 +1,6 @@
 /**
- * The newsroom's pages: sign-in, the review queue, articles with their claims, the Verify claim and Approve
- * correction forms, the audit log, and the public article page readers see. Server-rendered with Thymeleaf; the
- * pages call the feature services, never their repositories, so every rule the API obeys holds here too.
+ * What every feature's pages share: the {@link org.factdesk.shared.web.Page} stereotype and its error page, times as
+ * the newsroom reads them, word diffs and marked article text. Each feature keeps its own pages in its {@code web}
+ * package, and they call the feature services, never repositories, so every rule the API obeys holds there too.
  */
 package org.factdesk.shared.web;

@@ -1,0 +1,178 @@
+package org.factdesk.review;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import org.factdesk.claim.Category;
+import org.factdesk.claim.ReviewHolders;
+import org.factdesk.claim.Severity;
+import org.factdesk.shared.SqlTime;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * FactDesk's table of open review tasks, written by the task listeners in the engine's transaction (a task created,
+ * taken, given back, completed or deleted changes its row in the same commit) and read by the queue and by the
+ * claim, which asks who holds its task.
+ */
+@Repository
+class OpenTasks implements ReviewHolders {
+
+    static final String COLUMNS = "task_id, claim_id, article_id, step, name, work_group, holder, category, severity, "
+            + "flagged_by, verified_by, returned, priority, due_at, created_at";
+
+    private final JdbcClient jdbc;
+
+    OpenTasks(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(OpenTask task) {
+        jdbc.sql("INSERT INTO review_task (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(task.taskId(), task.claimId(), task.articleId(), task.step(), task.name(), task.workGroup(),
+                        task.holder(), task.category().name(), task.severity().name(), task.flaggedBy(),
+                        task.verifiedBy(), task.returned(), task.priority(), SqlTime.of(task.due()),
+                        SqlTime.of(task.created()))
+                .update();
+    }
+
+    /** The holder the table knows for a task: who held it before the change a listener is looking at. */
+    Optional<String> holderOf(String taskId) {
+        return jdbc.sql("SELECT holder FROM review_task WHERE task_id = ?").param(taskId)
+                .query((rs, row) -> Optional.ofNullable(rs.getString("holder"))).optional().flatMap(h -> h);
+    }
+
+    void hold(String taskId, String holder) {
+        jdbc.sql("UPDATE review_task SET holder = ? WHERE task_id = ?").params(holder, taskId).update();
+    }
+
+    void remove(String taskId) {
+        jdbc.sql("DELETE FROM review_task WHERE task_id = ?").param(taskId).update();
+    }
+
+    Optional<OpenTask> find(String taskId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM review_task WHERE task_id = ?").param(taskId).query(ROW)
+                .optional();
+    }
+
+    long count() {
+        return jdbc.sql("SELECT COUNT(*) FROM review_task").query(Long.class).single();
+    }
+
+    void removeAll() {
+        jdbc.sql("DELETE FROM review_task").update();
+    }
+
+    /**
+     * One page of {@code user}'s queue: the tasks they hold and, unless the tab says otherwise, their groups' unheld
+     * tasks. Each half is read on its own index in queue order and cut at the page's end before the two are merged,
+     * so a page reads about as many rows as it shows (plus those of the pages before it).
+     */
+    List<OpenTask> queue(String user, List<String> groups, QueueQuery query, Instant now) {
+        Map<String, Object> params = new HashMap<>();
+        List<String> halves = halves(user, groups, query, now, params);
+        if (halves.isEmpty()) {
+            return List.of();
+        }
+        String order = order(query.sort());
+        params.put("upTo", query.offset() + query.size());
+        params.put("size", query.size());
+        params.put("offset", query.offset());
+        StringBuilder sql = new StringBuilder("SELECT * FROM (");
+        for (int i = 0; i < halves.size(); i++) {
+            sql.append(i == 0 ? "" : " UNION ALL ").append("(SELECT ").append(COLUMNS).append(" FROM review_task WHERE ")
+                    .append(halves.get(i)).append(" ORDER BY ").append(order).append(" FETCH FIRST :upTo ROWS ONLY)");
+        }
+        sql.append(") queue ORDER BY ").append(order).append(" OFFSET :offset ROWS FETCH NEXT :size ROWS ONLY");
+        return jdbc.sql(sql.toString()).params(params).query(ROW).list();
+    }
+
+    /** How many tasks the whole queue of {@link #queue} holds. */
+    long count(String user, List<String> groups, QueueQuery query, Instant now) {
+        Map<String, Object> params = new HashMap<>();
+        List<String> halves = halves(user, groups, query, now, params);
+        if (halves.isEmpty()) {
+            return 0;
+        }
+        String sql = halves.stream().map(where -> "(SELECT COUNT(*) FROM review_task WHERE " + where + ")")
+                .collect(Collectors.joining(" + ", "SELECT ", ""));
+        return jdbc.sql(sql).params(params).query(Long.class).single();
+    }
+
+    /** The WHERE clause of each half of the queue the tab asks for, with the filters. */
+    private static List<String> halves(String user, List<String> groups, QueueQuery query, Instant now,
+            Map<String, Object> params) {
+        StringBuilder filters = new StringBuilder();
+        filter(filters, params, "article_id", "article", query.articleId());
+        filter(filters, params, "claim_id", "claim", query.claimId());
+        filter(filters, params, "category", "category", query.category() == null ? null : query.category().name());
+        filter(filters, params, "severity", "severity", query.severity() == null ? null : query.severity().name());
+        filter(filters, params, "step", "step", query.step());
+        if (query.dueBefore() != null) {
+            filters.append(" AND due_at < :dueBefore");
+            params.put("dueBefore", SqlTime.of(query.dueBefore()));
+        }
+        switch (query.tab()) {
+            case RETURNED -> filters.append(" AND returned = TRUE");
+            case OVERDUE -> {
+                filters.append(" AND due_at < :now");
+                params.put("now", SqlTime.of(now));
+            }
+            default -> {
+            }
+        }
+        List<String> halves = new ArrayList<>();
+        if (query.tab() != QueueQuery.Tab.UNASSIGNED) {
+            params.put("user", user);
+            halves.add("holder = :user" + filters);
+        }
+        if (query.tab() != QueueQuery.Tab.MINE && !groups.isEmpty()) {
+            params.put("groups", groups);
+            halves.add("holder IS NULL AND work_group IN (:groups)" + filters);
+        }
+        return halves;
+    }
+
+    private static void filter(StringBuilder filters, Map<String, Object> params, String column, String name,
+            Object value) {
+        if (value != null) {
+            filters.append(" AND ").append(column).append(" = :").append(name);
+            params.put(name, value);
+        }
+    }
+
+    private static String order(QueueQuery.Sort sort) {
+        return switch (sort) {
+            case PRIORITY -> "priority DESC, due_at, created_at, task_id";
+            case DEADLINE -> "due_at, priority DESC, created_at, task_id";
+        };
+    }
+
+    @Override
+    public Map<Long, String> holders(Collection<Long> claimIds) {
+        Map<Long, String> holders = new HashMap<>();
+        if (claimIds.isEmpty()) {
+            return holders;
+        }
+        jdbc.sql("SELECT claim_id, holder FROM review_task WHERE holder IS NOT NULL AND claim_id IN (:claims)")
+                .param("claims", claimIds)
+                .query(rs -> {
+                    holders.put(rs.getLong("claim_id"), rs.getString("holder"));
+                });
+        return holders;
+    }
+
+    static final RowMapper<OpenTask> ROW = (rs, row) -> new OpenTask(rs.getString("task_id"), rs.getLong("claim_id"),
+            rs.getLong("article_id"), rs.getString("step"), rs.getString("name"), rs.getString("work_group"),
+            rs.getString("holder"), Category.valueOf(rs.getString("category")),
+            Severity.valueOf(rs.getString("severity")), rs.getString("flagged_by"), rs.getString("verified_by"),
+            rs.getBoolean("returned"), rs.getInt("priority"), SqlTime.read(rs, "due_at"),
+            SqlTime.read(rs, "created_at"));
+}

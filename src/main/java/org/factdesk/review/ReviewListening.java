@@ -1,0 +1,65 @@
+package org.factdesk.review;
+
+import java.time.Clock;
+import java.util.Optional;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.factdesk.claim.Claim;
+import org.factdesk.claim.ClaimActivity;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+
+/**
+ * What the review task listeners record as a task opens, changes hands and closes: its row in {@link OpenTasks}
+ * and, for each hand-over, the claim's {@link ClaimActivity} for the audit log. All of it inside the engine's
+ * transaction, so it commits or rolls back with the task.
+ */
+@Component
+class ReviewListening {
+
+    private final OpenTasks openTasks;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    ReviewListening(OpenTasks openTasks, ApplicationEventPublisher events, Clock clock) {
+        this.openTasks = openTasks;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** The task was created; nobody holds it yet (an assignee the model gives arrives as an assignment next). */
+    void opened(DelegateTask task, Claim claim, boolean returned) {
+        String group = ClaimReviewProcess.groupOf(task.getTaskDefinitionKey()).orElseThrow();
+        openTasks.insert(new OpenTask(task.getId(), claim.id(), claim.articleId(), task.getTaskDefinitionKey(),
+                task.getName(), group, null, claim.category(), claim.severity(), claim.flaggedBy(),
+                claim.verifiedBy(), returned, task.getPriority(),
+                task.getDueDate() == null ? null : task.getDueDate().toInstant(), task.getCreateTime().toInstant()));
+    }
+
+    /** Who held the task before the change being reported. */
+    Optional<String> holderBefore(DelegateTask task) {
+        return openTasks.holderOf(task.getId());
+    }
+
+    /** {@code assignee} now holds the task; {@code actor} gave it to them (null: the engine itself). */
+    void held(DelegateTask task, Claim claim, String assignee, String actor) {
+        openTasks.hold(task.getId(), assignee);
+        activity(claim, assignee.equals(actor) ? ClaimActivity.Action.CLAIMED : ClaimActivity.Action.ASSIGNED,
+                actor, task.getName() + " held by " + assignee);
+    }
+
+    void released(DelegateTask task, Claim claim, String actor) {
+        openTasks.hold(task.getId(), null);
+        activity(claim, ClaimActivity.Action.UNCLAIMED, actor, task.getName() + " released");
+    }
+
+    /** The task was completed or deleted (its review ended another way). */
+    void closed(DelegateTask task) {
+        openTasks.remove(task.getId());
+    }
+
+    private void activity(Claim claim, ClaimActivity.Action action, String actor, String detail) {
+        events.publishEvent(new ClaimActivity(claim.id(), claim.articleId(), action,
+                actor == null ? "system" : actor, clock.instant(), detail));
+    }
+}
