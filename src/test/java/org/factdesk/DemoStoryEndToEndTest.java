@@ -12,7 +12,9 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.factdesk.TestApi.Answer;
+import org.factdesk.testing.TestApi.Answer;
+import org.factdesk.testing.FactDeskTest;
+import org.factdesk.testing.TestApi;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 

@@ -34,6 +34,8 @@ class SourceOwnershipTest {
             "claim", "claim",
             "audit_entry", "audit",
             "audit_chain_head", "audit",
+            "audit_claim", "audit",
+            "review_task", "review",
             "suggestion", "detection",
             "scan_state", "detection");
 

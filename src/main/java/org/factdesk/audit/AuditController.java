@@ -6,12 +6,15 @@ import java.util.List;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.factdesk.claim.ClaimService;
+import org.factdesk.shared.ProblemException;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * The audit API: one claim's history and bundle, the log filtered by article, time and actor, its exports, and the
@@ -19,6 +22,9 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 class AuditController {
+
+    static final int DEFAULT_PAGE = 100;
+    static final int MAX_PAGE = 1000;
 
     private final AuditLog log;
     private final ClaimService claims;
@@ -49,11 +55,32 @@ class AuditController {
         return bundles.of(id);
     }
 
+    /** The log in chain order, a page at a time: a JSON array, its total and links to the others in headers. */
     @GetMapping("/api/audit")
-    List<AuditEntry> search(@RequestParam(required = false) Long articleId,
+    ResponseEntity<List<AuditEntry>> search(@RequestParam(required = false) Long articleId,
             @RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
-            @RequestParam(required = false) String actor) {
-        return log.find(new AuditQuery(articleId, null, from, to, actor));
+            @RequestParam(required = false) String actor, @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "" + DEFAULT_PAGE) int size) {
+        if (page < 0 || size < 1 || size > MAX_PAGE) {
+            throw ProblemException.badRequest("invalid-page", "'page' counts from 0 and 'size' is from 1 to "
+                    + MAX_PAGE + "; for the whole log, use /api/audit/export.");
+        }
+        AuditPage found = log.page(new AuditQuery(articleId, null, from, to, actor), false, page, size);
+        StringBuilder links = new StringBuilder(link(0, "first"));
+        if (page > 0) {
+            links.append(", ").append(link(page - 1, "prev"));
+        }
+        if (found.hasNext()) {
+            links.append(", ").append(link(page + 1, "next"));
+        }
+        links.append(", ").append(link(found.lastPage(), "last"));
+        return ResponseEntity.ok().header("X-Total-Count", Long.toString(found.total()))
+                .header(HttpHeaders.LINK, links.toString()).body(found.entries());
+    }
+
+    private static String link(int page, String rel) {
+        return "<" + ServletUriComponentsBuilder.fromCurrentRequest().replaceQueryParam("page", page).build()
+                .toUriString() + ">; rel=\"" + rel + "\"";
     }
 
     @GetMapping("/api/audit/verify")

@@ -4,9 +4,11 @@ import java.time.Clock;
 import java.util.List;
 
 import org.factdesk.article.ArticleImported;
+import org.factdesk.article.CorrectionKind;
 import org.factdesk.claim.Claim;
 import org.factdesk.claim.ClaimActivity;
 import org.factdesk.claim.ClaimFlagged;
+import org.factdesk.claim.ClaimOutcome;
 import org.factdesk.claim.ClaimService;
 import org.factdesk.identity.Roles;
 import org.factdesk.publication.CorrectionPublished;
@@ -50,6 +52,7 @@ public class AuditLog {
                 + (claim.replacement() == null ? "" : "; proposed: '" + claim.replacement() + "'")
                 + (flag.note() == null ? "" : "; note: " + flag.note())
                 + (ClaimService.SOURCE_MANUAL.equals(flag.source()) ? "" : "; found by " + flag.source());
+        entries.claimFlagged(claim.id(), claim.articleId(), flag.category());
         entries.append(new AuditContent(flag.at(), claim.flaggedBy(), AuditAction.FLAGGED.name(), claim.id(),
                 claim.articleId(), claim.revision(), claim.quote(), null, detail));
     }
@@ -57,6 +60,7 @@ public class AuditLog {
     @EventListener
     @Transactional
     void on(ClaimActivity activity) {
+        entries.claimOutcome(activity.claimId(), ClaimOutcome.of(activity.state(), null));
         entries.append(new AuditContent(activity.at(), activity.actor(), AuditAction.of(activity.action()).name(),
                 activity.claimId(), activity.articleId(), null, null, null, activity.detail()));
     }
@@ -64,12 +68,33 @@ public class AuditLog {
     @EventListener
     @Transactional
     void on(CorrectionPublished published) {
+        entries.claimOutcome(published.claimId(), published.notice().kind() == CorrectionKind.CORRECTION
+                ? ClaimOutcome.CORRECTED : ClaimOutcome.CLARIFIED);
         entries.append(new AuditContent(published.at(), "system", AuditAction.PUBLISHED.name(), published.claimId(),
                 published.articleId(), published.revision(), published.before(), published.after(),
                 published.notice().kind() + ": " + published.notice().full()));
     }
 
-    /** The log, filtered, in the order it was written (chain order). */
+    /** One page of the log, filtered, in the order it was written (chain order) or newest first. */
+    @Transactional(readOnly = true)
+    @Roles.AuditReaders
+    public AuditPage page(AuditQuery query, boolean newestFirst, int page, int size) {
+        List<AuditEntry> found = entries.page(query, newestFirst, (long) page * size, size);
+        long total = page == 0 && found.size() < size ? found.size() : entries.count(query);
+        return new AuditPage(found, total, page, size);
+    }
+
+    /**
+     * The newest {@code size} entries older than {@code beforeSeq} (null: the newest of all): a reader that walks the
+     * whole log back in time reads each entry once, without an offset that grows.
+     */
+    @Transactional(readOnly = true)
+    @Roles.AuditReaders
+    public List<AuditEntry> newestBefore(AuditQuery query, Long beforeSeq, int size) {
+        return entries.newestBefore(query, beforeSeq, size);
+    }
+
+    /** The log, filtered, in the order it was written (chain order): for one claim's or article's history. */
     @Transactional(readOnly = true)
     @Roles.AuditReaders
     public List<AuditEntry> find(AuditQuery query) {

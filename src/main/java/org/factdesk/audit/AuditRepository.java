@@ -5,6 +5,8 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
+import org.factdesk.claim.Category;
+import org.factdesk.claim.ClaimOutcome;
 import org.factdesk.shared.SqlTime;
 import org.springframework.dao.IncorrectResultSizeDataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -78,6 +80,51 @@ class AuditRepository {
                 .params(filter.params()).query(ENTRY).list();
     }
 
+    /**
+     * One page of the matching entries, in chain order or newest first. The order is the chain's own index, so the
+     * first pages cost the same however long the log is.
+     */
+    List<AuditEntry> page(AuditQuery query, boolean newestFirst, long offset, int size) {
+        Filter filter = Filter.of(query);
+        List<Object> params = new ArrayList<>(filter.params());
+        params.add(offset);
+        params.add(size);
+        return jdbc.sql("SELECT " + AuditRows.COLUMNS + " FROM audit_entry" + filter.where() + " ORDER BY seq"
+                        + (newestFirst ? " DESC" : "") + " OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")
+                .params(params).query(ENTRY).list();
+    }
+
+    /** The newest {@code size} matching entries older than {@code beforeSeq} (null: the newest of all). */
+    List<AuditEntry> newestBefore(AuditQuery query, Long beforeSeq, int size) {
+        Filter filter = Filter.of(query);
+        List<Object> params = new ArrayList<>(filter.params());
+        String where = filter.where();
+        if (beforeSeq != null) {
+            where += " AND seq < ?";
+            params.add(beforeSeq);
+        }
+        params.add(size);
+        return jdbc.sql("SELECT " + AuditRows.COLUMNS + " FROM audit_entry" + where
+                        + " ORDER BY seq DESC FETCH FIRST ? ROWS ONLY")
+                .params(params).query(ENTRY).list();
+    }
+
+    /** A claim the log has seen flagged, with its category; its outcome is open. */
+    void claimFlagged(long claimId, long articleId, Category category) {
+        jdbc.sql("INSERT INTO audit_claim (claim_id, article_id, category, outcome) VALUES (?, ?, ?, ?)")
+                .params(claimId, articleId, category.name(), ClaimOutcome.OPEN.name()).update();
+    }
+
+    void claimOutcome(long claimId, ClaimOutcome outcome) {
+        jdbc.sql("UPDATE audit_claim SET outcome = ? WHERE claim_id = ?").params(outcome.name(), claimId).update();
+    }
+
+    long count(AuditQuery query) {
+        Filter filter = Filter.of(query);
+        return jdbc.sql("SELECT COUNT(*) FROM audit_entry" + filter.where()).params(filter.params())
+                .query(Long.class).single();
+    }
+
     /** Hands the matching entries to {@code each}, one row at a time, in chain order; nothing is collected. */
     void stream(AuditQuery query, RowCallbackHandler each) {
         Filter filter = Filter.of(query);
@@ -112,6 +159,18 @@ class AuditRepository {
             if (query.actor() != null) {
                 sql.append(" AND actor = ?");
                 params.add(query.actor());
+            }
+            if (query.category() != null || query.outcome() != null) {
+                sql.append(" AND claim_id IN (SELECT claim_id FROM audit_claim WHERE 1 = 1");
+                if (query.category() != null) {
+                    sql.append(" AND category = ?");
+                    params.add(query.category().name());
+                }
+                if (query.outcome() != null) {
+                    sql.append(" AND outcome = ?");
+                    params.add(query.outcome().name());
+                }
+                sql.append(")");
             }
             return new Filter(sql.toString(), params);
         }

@@ -149,7 +149,8 @@ public class ClaimService {
         claims.recordVerdict(claimId, verdict.leadsToPublication() ? ClaimState.AWAITING_APPROVAL : ClaimState.DISMISSED,
                 new Claim.Verification(verdict, verifiedBy, blankToNull(notice), blankToNull(note)),
                 blankToNull(replacement), clock.instant());
-        activity(claim, ClaimActivity.Action.VERDICT, verifiedBy, verdict + (note == null || note.isBlank() ? ""
+        activity(claim, verdict.leadsToPublication() ? ClaimState.AWAITING_APPROVAL : ClaimState.DISMISSED,
+                ClaimActivity.Action.VERDICT, verifiedBy, verdict + (note == null || note.isBlank() ? ""
                 : ": " + note));
     }
 
@@ -169,7 +170,7 @@ public class ClaimService {
         };
         claims.recordDecision(claimId, state, new Claim.Approval(decision, decidedBy, blankToNull(comment)),
                 clock.instant());
-        activity(claim, action, decidedBy, comment == null || comment.isBlank() ? decision.name() : decision + ": " + comment);
+        activity(claim, state, action, decidedBy, comment == null || comment.isBlank() ? decision.name() : decision + ": " + comment);
     }
 
     /** The quote is gone from the current text: the claim goes back to its fact-checker. */
@@ -177,7 +178,7 @@ public class ClaimService {
     public void textChanged(long claimId, int revision) {
         Claim claim = get(claimId);
         claims.updateState(claimId, ClaimState.FLAGGED, clock.instant());
-        activity(claim, ClaimActivity.Action.TEXT_CHANGED, "system", "The quote '" + claim.quote()
+        activity(claim, ClaimState.FLAGGED, ClaimActivity.Action.TEXT_CHANGED, "system", "The quote '" + claim.quote()
                 + "' is no longer in revision " + revision + "; back to the fact-checker");
     }
 
@@ -186,7 +187,7 @@ public class ClaimService {
     public void reviewCancelled(long claimId, String actor, String where) {
         Claim claim = get(claimId);
         claims.updateState(claimId, ClaimState.CANCELLED, clock.instant());
-        activity(claim, ClaimActivity.Action.CANCELLED, actor, "Review ended at '" + where + "' by " + actor
+        activity(claim, ClaimState.CANCELLED, ClaimActivity.Action.CANCELLED, actor, "Review ended at '" + where + "' by " + actor
                 + ", not through its verdict and decision");
     }
 
@@ -196,9 +197,9 @@ public class ClaimService {
         claims.recordPublished(claimId, revision, clock.instant());
     }
 
-    private void activity(Claim claim, ClaimActivity.Action action, String actor, String detail) {
+    private void activity(Claim claim, ClaimState state, ClaimActivity.Action action, String actor, String detail) {
         events.publishEvent(new ClaimActivity(claim.id(), claim.articleId(), action,
-                actor == null ? "system" : actor, clock.instant(), detail));
+                actor == null ? "system" : actor, clock.instant(), detail, state));
     }
 
     private static <E extends Enum<E>> E parse(Class<E> type, String value, String field, E fallback) {

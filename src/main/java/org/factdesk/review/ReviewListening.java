@@ -59,7 +59,8 @@ class ReviewListening {
     }
 
     private void activity(Claim claim, ClaimActivity.Action action, String actor, String detail) {
+        // A hand-over changes who holds the task, never the claim's recorded state.
         events.publishEvent(new ClaimActivity(claim.id(), claim.articleId(), action,
-                actor == null ? "system" : actor, clock.instant(), detail));
+                actor == null ? "system" : actor, clock.instant(), detail, claim.state()));
     }
 }

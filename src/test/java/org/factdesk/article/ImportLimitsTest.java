@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
-import org.factdesk.FactDeskTest;
-import org.factdesk.TestApi;
-import org.factdesk.TestApi.Answer;
+import org.factdesk.testing.FactDeskTest;
+import org.factdesk.testing.TestApi;
+import org.factdesk.testing.TestApi.Answer;
 import org.factdesk.shared.InputLimits;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.UUID;
 
-import org.factdesk.FactDeskTest;
+import org.factdesk.testing.FactDeskTest;
 import org.factdesk.shared.FactDeskProperties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -14,9 +14,9 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.factdesk.FactDeskTest;
-import org.factdesk.TestApi;
-import org.factdesk.TestApi.Answer;
+import org.factdesk.testing.FactDeskTest;
+import org.factdesk.testing.TestApi;
+import org.factdesk.testing.TestApi.Answer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -61,6 +61,22 @@ class AuditApiTest {
         assertThat(verification.get("firstBrokenAt").isNull()).isTrue();
         assertThat(head.get("hash").asText()).hasSize(64);
         assertThat(head.get("at").asText()).endsWith("Z");
+    }
+
+    @Test
+    void theLogIsReadAPageAtATimeInChainOrder() {
+        long article = api.importArticle("Ships docked at Hul and Grimsbi.");
+        api.flag("fiona", article, java.util.Map.of("quote", "Hul", "category", "NAME"));
+        api.flag("fiona", article, java.util.Map.of("quote", "Grimsbi", "category", "NAME"));
+        Answer first = api.get("audrey", "/api/audit?articleId=" + article + "&size=2");
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(first.header("X-Total-Count")).isEqualTo("3");
+        assertThat(first.header("Link")).contains("rel=\"next\"");
+        assertThat(first.json()).extracting(e -> e.get("action").asText()).containsExactly("IMPORTED", "FLAGGED");
+        Answer second = api.get("audrey", "/api/audit?articleId=" + article + "&size=2&page=1");
+        assertThat(second.json()).hasSize(1);
+        assertThat(second.json().get(0).get("seq").asLong()).isGreaterThan(first.json().get(1).get("seq").asLong());
+        assertThat(api.get("audrey", "/api/audit?size=1001").status()).isEqualTo(400);
     }
 
     @Test

@@ -3,7 +3,7 @@ package org.factdesk.audit;
 import java.util.HashMap;
 import java.util.Map;
 
-import org.factdesk.TestApi;
+import org.factdesk.testing.TestApi;
 
 /**
  * Takes a claim through review with the API, four-eyes respected: farid flags, fiona verifies, edith approves, and

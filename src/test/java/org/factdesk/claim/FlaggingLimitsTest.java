@@ -6,9 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.factdesk.FactDeskTest;
-import org.factdesk.TestApi;
-import org.factdesk.TestApi.Answer;
+import org.factdesk.testing.FactDeskTest;
+import org.factdesk.testing.TestApi;
+import org.factdesk.testing.TestApi.Answer;
 import org.factdesk.shared.InputLimits;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

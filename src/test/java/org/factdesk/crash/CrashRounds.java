@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.factdesk.TestApi;
+import org.factdesk.testing.TestApi;
 
 /**
  * Chained crash rounds on one database. Each round imports an article, flags, verifies and then approves 20 claims

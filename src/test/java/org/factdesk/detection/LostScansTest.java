@@ -9,8 +9,8 @@ import java.time.Duration;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.factdesk.FactDeskTest;
-import org.factdesk.TestApi;
+import org.factdesk.testing.FactDeskTest;
+import org.factdesk.testing.TestApi;
 import org.factdesk.article.ArticleService;
 import org.factdesk.claim.ClaimService;
 import org.factdesk.detection.ScanStateRepository.Outcome;

@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.factdesk.FactDeskTest;
-import org.factdesk.TestApi;
+import org.factdesk.testing.FactDeskTest;
+import org.factdesk.testing.TestApi;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;

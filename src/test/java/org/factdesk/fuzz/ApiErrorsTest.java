@@ -6,8 +6,8 @@ import java.nio.charset.StandardCharsets;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.factdesk.FactDeskTest;
-import org.factdesk.TestApi;
+import org.factdesk.testing.FactDeskTest;
+import org.factdesk.testing.TestApi;
 import org.factdesk.shared.InputLimits;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;

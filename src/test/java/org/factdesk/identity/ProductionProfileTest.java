@@ -3,7 +3,7 @@ package org.factdesk.identity;
 import java.nio.file.Path;
 
 import org.factdesk.FactDeskApplication;
-import org.factdesk.TestApi;
+import org.factdesk.testing.TestApi;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;

@@ -3,6 +3,7 @@ package org.factdesk.identity;
 import java.time.Duration;
 import java.time.Instant;
 
+import org.factdesk.testing.MovableClock;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -8,8 +8,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.factdesk.FactDeskTest;
-import org.factdesk.TestApi;
+import org.factdesk.testing.FactDeskTest;
+import org.factdesk.testing.LoopbackClient;
+import org.factdesk.testing.TestApi;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;

@@ -12,9 +12,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
-import org.factdesk.FactDeskTest;
-import org.factdesk.TestApi;
-import org.factdesk.TestApi.Answer;
+import org.factdesk.testing.FactDeskTest;
+import org.factdesk.testing.TestApi;
+import org.factdesk.testing.TestApi.Answer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -9,8 +9,9 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.factdesk.FactDeskTest;
-import org.factdesk.TestApi;
+import org.factdesk.testing.Browser;
+import org.factdesk.testing.FactDeskTest;
+import org.factdesk.testing.TestApi;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;

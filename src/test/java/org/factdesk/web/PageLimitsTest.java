@@ -7,8 +7,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import org.factdesk.FactDeskTest;
-import org.factdesk.TestApi;
+import org.factdesk.testing.FactDeskTest;
+import org.factdesk.testing.PageMvc;
+import org.factdesk.testing.TestApi;
 import org.factdesk.shared.InputLimits;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;

@@ -24,6 +24,7 @@ import org.factdesk.article.ArticleService;
 import org.factdesk.audit.AuditAction;
 import org.factdesk.audit.AuditEntry;
 import org.factdesk.audit.AuditLog;
+import org.factdesk.audit.AuditPage;
 import org.factdesk.audit.AuditQuery;
 import org.factdesk.claim.Category;
 import org.factdesk.claim.Claim;
@@ -55,11 +56,7 @@ class AuditPages {
     /** The filters of the log; dates are whole days in the newsroom's zone, both included. */
     record Filters(Long article, @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, String actor, Category category,
-            ClaimOutcome outcome) {
-
-        boolean byClaim() {
-            return category != null || outcome != null;
-        }
+            ClaimOutcome outcome, Integer page) {
 
         /** These filters as a query string, for the CSV link. */
         String query() {
@@ -104,11 +101,23 @@ class AuditPages {
         this.times = times;
     }
 
+    /** How many entries a page of the log shows. */
+    static final int PAGE_SIZE = 100;
+    /** How many entries the CSV reads at a time. */
+    private static final int EXPORT_CHUNK = 1000;
+
     @GetMapping
     String log(Filters filters, Model model) {
-        List<Row> rows = rows(filters);
+        int page = filters.page() == null || filters.page() < 0 ? 0 : filters.page();
+        AuditPage found = log.page(query(filters), true, page, PAGE_SIZE);
+        List<Row> rows = rows(found.entries());
         model.addAttribute("filters", filters);
         model.addAttribute("rows", rows);
+        model.addAttribute("total", found.total());
+        model.addAttribute("page", page);
+        model.addAttribute("lastPage", found.lastPage());
+        model.addAttribute("pageLink", "/audit" + filters.query() + (filters.query().isEmpty() ? "?" : "&")
+                + "page=");
         model.addAttribute("articles", articles.list());
         model.addAttribute("actors", rows.stream().map(r -> r.entry().actor()).distinct().sorted().toList());
         model.addAttribute("categories", Category.values());
@@ -120,7 +129,7 @@ class AuditPages {
     /** The rows the same filters show, as CSV: times in UTC and in the newsroom's zone, written as they go. */
     @GetMapping("/export")
     void export(Filters filters, HttpServletResponse response) throws IOException {
-        List<Row> rows = rows(filters);
+        AuditQuery query = query(filters);
         response.setContentType(new MediaType("text", "csv", StandardCharsets.UTF_8).toString());
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                 .filename("factdesk-audit-" + times.today() + ".csv").build().toString());
@@ -128,12 +137,18 @@ class AuditPages {
                 StandardCharsets.UTF_8)), CsvWriter.Mode.SPREADSHEET_SAFE);
         csv.row("at_utc", "at_" + times.zone().getId(), "actor", "action", "article_id", "article", "claim_id",
                 "category", "outcome", "revision", "before", "after", "detail");
-        for (Row row : rows) {
-            AuditEntry e = row.entry();
-            csv.row(times.iso(e.at()), times.at(e.at()), e.actor(), e.action(), text(e.articleId()), row.headline(),
-                    text(e.claimId()), row.claim() == null ? null : row.claim().category().name(),
-                    row.outcome() == null ? null : row.outcome().name(), text(e.revision()), e.before(), e.after(),
-                    e.detail());
+        // Newest first, a chunk at a time: memory holds one chunk, however long the log.
+        Long before = null;
+        for (List<AuditEntry> chunk = log.newestBefore(query, null, EXPORT_CHUNK); !chunk.isEmpty();
+                chunk = log.newestBefore(query, before, EXPORT_CHUNK)) {
+            for (Row row : rows(chunk)) {
+                AuditEntry e = row.entry();
+                csv.row(times.iso(e.at()), times.at(e.at()), e.actor(), e.action(), text(e.articleId()),
+                        row.headline(), text(e.claimId()), row.claim() == null ? null : row.claim().category().name(),
+                        row.outcome() == null ? null : row.outcome().name(), text(e.revision()), e.before(),
+                        e.after(), e.detail());
+            }
+            before = chunk.get(chunk.size() - 1).seq();
         }
         csv.flush();
     }
@@ -181,30 +196,23 @@ class AuditPages {
         return "audit-revisions";
     }
 
-    private List<Row> rows(Filters filters) {
+    private AuditQuery query(Filters filters) {
         Instant from = filters.from() == null ? null : filters.from().atStartOfDay(times.zone()).toInstant();
         Instant to = filters.to() == null ? null : filters.to().plusDays(1).atStartOfDay(times.zone()).toInstant();
         String actor = filters.actor() == null || filters.actor().isBlank() ? null : filters.actor().strip();
-        List<AuditEntry> entries = log.find(new AuditQuery(filters.article(), null, from, to, actor));
-        // One query for the claims of all the rows and one for the headlines, not one per row.
+        return new AuditQuery(filters.article(), null, from, to, actor, filters.category(), filters.outcome());
+    }
+
+    /** Rows for these entries, with one query for their claims and one for their articles, not one per row. */
+    private List<Row> rows(List<AuditEntry> entries) {
         Map<Long, Claim> byId = claims.all(entries.stream().map(AuditEntry::claimId).filter(Objects::nonNull)
                 .collect(Collectors.toSet()));
-        Map<Long, String> headlines = articles.list().stream()
-                .collect(Collectors.toMap(Article::id, Article::headline));
-        List<Row> rows = new ArrayList<>();
-        // Newest first: an auditor usually asks what just happened.
-        for (int i = entries.size() - 1; i >= 0; i--) {
-            AuditEntry entry = entries.get(i);
-            Row row = new Row(entry, entry.articleId() == null ? null : headlines.get(entry.articleId()),
-                    entry.claimId() == null ? null : byId.get(entry.claimId()));
-            if (filters.byClaim() && (row.claim() == null
-                    || filters.category() != null && row.claim().category() != filters.category()
-                    || filters.outcome() != null && row.outcome() != filters.outcome())) {
-                continue;
-            }
-            rows.add(row);
-        }
-        return rows;
+        Map<Long, Article> articlesById = articles.all(entries.stream().map(AuditEntry::articleId)
+                .filter(Objects::nonNull).collect(Collectors.toSet()));
+        return entries.stream().map(entry -> new Row(entry, entry.articleId() == null
+                        || !articlesById.containsKey(entry.articleId()) ? null
+                        : articlesById.get(entry.articleId()).headline(),
+                entry.claimId() == null ? null : byId.get(entry.claimId()))).toList();
     }
 
     private static List<Stage> stages(List<AuditEntry> steps) {

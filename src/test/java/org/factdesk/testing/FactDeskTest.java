@@ -1,4 +1,4 @@
-package org.factdesk;
+package org.factdesk.testing;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;

@@ -1,4 +1,4 @@
-package org.factdesk.identity;
+package org.factdesk.testing;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -26,7 +26,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * Java 17's HttpClient cannot choose the address it connects from, a socket can. Speaks HTTP/1.0, one request per
  * connection, which is all a test needs.
  */
-final class LoopbackClient {
+public final class LoopbackClient {
 
     /** Shared by every test in the JVM, so no two clients ever have the same address. */
     private static final AtomicInteger NEXT = new AtomicInteger();
@@ -42,7 +42,7 @@ final class LoopbackClient {
     }
 
     /** A client from an address no other test uses. */
-    static LoopbackClient fresh(int port) {
+    public static LoopbackClient fresh(int port) {
         int n = NEXT.getAndIncrement();
         int network = n / 254;
         byte[] bytes = {127, (byte) (10 + network / 256), (byte) (network % 256), (byte) (n % 254 + 1)};
@@ -57,27 +57,27 @@ final class LoopbackClient {
         }
     }
 
-    String address() {
+    public String address() {
         return address.getHostAddress();
     }
 
-    static String basic(String user, String password) {
+    public static String basic(String user, String password) {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
-    static String form(Map<String, String> fields) {
+    public static String form(Map<String, String> fields) {
         return fields.entrySet().stream()
                 .map(field -> URLEncoder.encode(field.getKey(), StandardCharsets.UTF_8) + "="
                         + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
     }
 
-    Reply get(String path, String user, String password) {
+    public Reply get(String path, String user, String password) {
         return send("GET", path, Map.of("Authorization", basic(user, password)), null);
     }
 
     /** Sends one request and reads the whole answer; the server closes the connection after an HTTP/1.0 request. */
-    Reply send(String method, String path, Map<String, String> headers, String body) {
+    public Reply send(String method, String path, Map<String, String> headers, String body) {
         byte[] content = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
         StringBuilder head = new StringBuilder(method + " " + path + " HTTP/1.0\r\n")
                 .append("Host: localhost:").append(port).append("\r\n");
@@ -101,7 +101,7 @@ final class LoopbackClient {
     }
 
     /** One answer: status, headers by lower-case name, body. */
-    record Reply(int status, Map<String, List<String>> headers, String body) {
+    public record Reply(int status, Map<String, List<String>> headers, String body) {
 
         static Reply parse(byte[] bytes) {
             String text = new String(bytes, StandardCharsets.ISO_8859_1);
@@ -124,16 +124,16 @@ final class LoopbackClient {
             return new Reply(status, headers, new String(body, StandardCharsets.UTF_8));
         }
 
-        String header(String name) {
+        public String header(String name) {
             return first(headers, name.toLowerCase(Locale.ROOT));
         }
 
-        boolean isProblem() {
+        public boolean isProblem() {
             String type = header("content-type");
             return type != null && type.startsWith("application/problem+json");
         }
 
-        JsonNode json() {
+        public JsonNode json() {
             try {
                 return JSON.readTree(body);
             } catch (IOException e) {

@@ -1,4 +1,4 @@
-package org.factdesk;
+package org.factdesk.testing;
 
 import java.net.URI;
 import java.net.http.HttpClient;

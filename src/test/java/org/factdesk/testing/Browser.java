@@ -1,4 +1,4 @@
-package org.factdesk.web;
+package org.factdesk.testing;
 
 import static org.assertj.core.api.Assertions.fail;
 
@@ -27,15 +27,15 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * downloading anything, with the few steps the browser tests repeat: sign in and out, and full-page screenshots under
  * {@code target/screenshots/}. Where the browser is missing the test is skipped, except in CI, where it fails.
  */
-final class Browser implements AutoCloseable {
+public final class Browser implements AutoCloseable {
 
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    static final Path SCREENSHOTS = Path.of("target", "screenshots");
-    static final String INSTALL = "apt-get install chromium chromium-driver";
+    public static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    public static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    public static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    public static final String INSTALL = "apt-get install chromium chromium-driver";
 
-    final ChromeDriver driver;
-    final WebDriverWait wait;
+    public final ChromeDriver driver;
+    public final WebDriverWait wait;
     private final String base;
     private final Path profile;
 
@@ -57,7 +57,7 @@ final class Browser implements AutoCloseable {
     }
 
     /** Starts the browser against FactDesk on {@code port}; skips (or in CI fails) when Chromium is not installed. */
-    static Browser open(int port) throws IOException {
+    public static Browser open(int port) throws IOException {
         if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
             String message = "Chromium and its driver are not installed (" + CHROMIUM + ", " + CHROMEDRIVER
                     + "); run: " + INSTALL;
@@ -69,19 +69,19 @@ final class Browser implements AutoCloseable {
         return new Browser("http://localhost:" + port);
     }
 
-    void go(String path) {
+    public void go(String path) {
         driver.get(base + path);
     }
 
-    String path() {
+    public String path() {
         return driver.getCurrentUrl().substring(base.length());
     }
 
-    WebElement find(String css) {
+    public WebElement find(String css) {
         return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
     }
 
-    void signIn(String user) {
+    public void signIn(String user) {
         go("/login");
         wait.until(d -> "complete".equals(script("return document.readyState")));
         WebElement name = find("#username");
@@ -100,17 +100,17 @@ final class Browser implements AutoCloseable {
         }
     }
 
-    void signOut() {
+    public void signOut() {
         find("form[action$='/logout'] button").click();
         wait.until(d -> path().startsWith("/login?logout"));
     }
 
-    Object script(String script, Object... args) {
+    public Object script(String script, Object... args) {
         return ((JavascriptExecutor) driver).executeScript(script, args);
     }
 
     /** Saves the whole page, not just the window, as {@code target/screenshots/<name>.png}. */
-    Path screenshot(String name) {
+    public Path screenshot(String name) {
         try {
             Files.createDirectories(SCREENSHOTS);
             Path file = SCREENSHOTS.resolve(name + ".png");
@@ -133,7 +133,7 @@ final class Browser implements AutoCloseable {
         }
     }
 
-    void phoneWidth(boolean phone) {
+    public void phoneWidth(boolean phone) {
         driver.manage().window().setSize(phone ? new Dimension(390, 844) : new Dimension(1280, 900));
     }
 

@@ -1,4 +1,4 @@
-package org.factdesk.web;
+package org.factdesk.testing;
 
 import jakarta.servlet.Filter;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -9,12 +9,12 @@ import org.springframework.web.context.WebApplicationContext;
 import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 
 /** MockMvc on the pages as the real server runs them: Spring Security, and the engine told who is calling. */
-final class PageMvc {
+public final class PageMvc {
 
     private PageMvc() {
     }
 
-    static MockMvc of(WebApplicationContext context) {
+    public static MockMvc of(WebApplicationContext context) {
         // The engine must know the user on the pages as it does behind the real server's filter registration.
         Filter engineAuthentication = context.getBean("engineAuthenticationFilter", FilterRegistrationBean.class)
                 .getFilter();
