@@ -1,10 +1,14 @@
 package org.factdesk.detection;
 
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
 import org.factdesk.article.ArticleImported;
 import org.factdesk.publication.CorrectionPublished;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Async;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.core.task.TaskExecutor;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -21,23 +25,67 @@ class BackgroundScans {
     private static final Logger log = LoggerFactory.getLogger(BackgroundScans.class);
 
     private final SuggestionService suggestions;
+    private final TaskExecutor scanPool;
+    /** Articles with a scan queued that has not started: a later change joins it instead of queueing another. */
+    private final Set<Long> queued = ConcurrentHashMap.newKeySet();
 
-    BackgroundScans(SuggestionService suggestions) {
+    BackgroundScans(SuggestionService suggestions,
+            @Qualifier(ScanExecutorConfiguration.SCAN_EXECUTOR) TaskExecutor scanPool) {
         this.suggestions = suggestions;
+        this.scanPool = scanPool;
     }
 
-    @Async(ScanExecutorConfiguration.SCAN_EXECUTOR)
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     void on(ArticleImported imported) {
         // The article stays imported whatever happens; a fact-checker can rescan it from the API.
-        scan(imported.articleId(), "imported from " + imported.source());
+        queue(imported.articleId(), "imported from " + imported.source());
     }
 
-    @Async(ScanExecutorConfiguration.SCAN_EXECUTOR)
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     void on(CorrectionPublished published) {
         // Until this scan stores, suggestions for the old text stay; accepting one whose text is gone is refused.
-        scan(published.articleId(), "revision " + published.revision() + " published");
+        queue(published.articleId(), "revision " + published.revision() + " published");
+    }
+
+    /**
+     * Queues a scan of the article unless one is already waiting: that one reads the article's text when it starts,
+     * so it covers this change too. Twenty corrections published on one article in a burst cost one or two scans,
+     * not twenty of texts already superseded.
+     */
+    private void queue(long articleId, String why) {
+        if (!queued.add(articleId)) {
+            log.debug("A scan of article {} is already waiting; it covers {}", articleId, why);
+            return;
+        }
+        try {
+            scanPool.execute(new QueuedScan(articleId, why));
+        } catch (RuntimeException refused) {
+            queued.remove(articleId);
+            throw refused;
+        }
+    }
+
+    /** A scan waiting in the pool's queue; the next change to its article queues another once it has started. */
+    final class QueuedScan implements Runnable {
+
+        private final long articleId;
+        private final String why;
+
+        QueuedScan(long articleId, String why) {
+            this.articleId = articleId;
+            this.why = why;
+        }
+
+        @Override
+        public void run() {
+            queued.remove(articleId);
+            scan(articleId, why);
+        }
+
+        /** The pool had no room for it: the next change to the article queues a scan again. */
+        void dropped() {
+            queued.remove(articleId);
+        }
     }
 
     /**

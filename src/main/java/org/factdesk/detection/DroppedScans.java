@@ -22,6 +22,9 @@ final class DroppedScans implements RejectedExecutionHandler {
     @Override
     public void rejectedExecution(Runnable scan, ThreadPoolExecutor pool) {
         long count = dropped.incrementAndGet();
+        if (scan instanceof BackgroundScans.QueuedScan queued) {
+            queued.dropped();
+        }
         if (pool.isShutdown()) {
             log.info("Scan not queued: the application is stopping; it runs on the next start");
             return;
