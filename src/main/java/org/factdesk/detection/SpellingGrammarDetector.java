@@ -44,6 +44,8 @@ final class SpellingGrammarDetector implements Detector {
             + "|center|theater|meter|defense|offense|license|program(?!me)|traveled|canceled|(?:organ|recogn|apolog|critic"
             + "|real|emphas|author|mobil|stabil)iz(?:e|ed|es|ing|ation))\\w*");
 
+    private static final Pattern VARIETY = Pattern.compile("is (?:American|British|Canadian|Australian) English");
+
     private final Tools british = new Tools(() -> configure(new JLanguageTool(Languages.getLanguageForShortCode("en-GB"))));
     /** Built on the first American article: most copy here is British, and each instance costs start-up time. */
     private final Tools american = new Tools(() -> configure(new JLanguageTool(Languages.getLanguageForShortCode("en-US"))));
@@ -125,16 +127,54 @@ final class SpellingGrammarDetector implements Detector {
             // Proper nouns, handles, figures and codes are the name detector's business, not a dictionary's.
             // Other rules' remarks on a single capitalised word ("originally has a diacritic") are about names too.
             boolean oneWord = quote.strip().indexOf(' ') < 0;
-            if ((spelling || oneWord) && quote.chars().anyMatch(c -> Character.isUpperCase(c) || Character.isDigit(c))) {
+            if ((spelling || oneWord) && quote.chars().anyMatch(c -> Character.isUpperCase(c) || Character.isDigit(c))
+                    && !misspeltKnownName(quote, match)) {
                 continue;
             }
             if (match.getSuggestedReplacements().isEmpty() || quote.isBlank()) {
+                continue;
+            }
+            // "'traveling' is American English": the other variety's spelling is house style, not an error.
+            if (VARIETY.matcher(match.getMessage()).find()) {
                 continue;
             }
             found.add(document.suggest(name(), Category.TYPO, start, end, match.getSuggestedReplacements().get(0),
                     match.getMessage().replaceAll("</?suggestion>", "'"), spelling ? 0.6 : 0.7));
         }
         return found;
+    }
+
+    /**
+     * A capitalised word that is one or two edits from a proper noun the dictionary knows ("Brazillian" for
+     * "Brazilian", "Phillipines"): a name misspelled once, which the name detector cannot see when the article never
+     * spells it right. A word the article writes the same way again is its spelling of a name, not a slip.
+     */
+    private static boolean misspeltKnownName(String quote, RuleMatch match) {
+        if (match.getSuggestedReplacements().isEmpty() || !Character.isUpperCase(quote.charAt(0))
+                || quote.chars().skip(1).anyMatch(Character::isUpperCase) || quote.chars().anyMatch(Character::isDigit)) {
+            return false;
+        }
+        String proposed = match.getSuggestedReplacements().get(0);
+        // Short names have many real neighbours (Kwong, Kong); a long one a letter off a known name rarely does.
+        return quote.length() >= 6 && proposed.regionMatches(0, quote, 0, 2) && !vowelForVowel(quote, proposed)
+                && Edits.distance(Edits.lower(quote), Edits.lower(proposed)) == 1
+                && Lexicon.get().knownProperNoun(proposed) && !Lexicon.get().known(quote);
+    }
+
+    /** "Tutankhamun" and "Tutankhamen": one vowel for another is a transliteration, not a typing slip. */
+    private static boolean vowelForVowel(String a, String b) {
+        if (a.length() != b.length()) {
+            return false;
+        }
+        String vowels = "aeiouy";
+        for (int i = 0; i < a.length(); i++) {
+            char x = Character.toLowerCase(a.charAt(i));
+            char y = Character.toLowerCase(b.charAt(i));
+            if (x != y) {
+                return vowels.indexOf(x) >= 0 && vowels.indexOf(y) >= 0;
+            }
+        }
+        return false;
     }
 
     /**
