@@ -129,6 +129,13 @@ final class LanguageModel {
         return w < 0 ? -20 * LOG10 : file.getFloat(unigramAt + 12 * w);
     }
 
+    /** Whether the model saw the two words together, "a b", in its training text (not a back-off estimate). */
+    boolean seen(String a, String b) {
+        int ia = idOrUnknown(a);
+        int ib = idOrUnknown(b);
+        return ia >= 0 && ib >= 0 && find(middleAt, middleBits, next(ib), next(ib + 1), ia) >= 0;
+    }
+
     /** log P(c | a b): {@code a} or {@code b} may be "&lt;s&gt;", {@code c} may be "&lt;/s&gt;". */
     double logProb(String a, String b, String c) {
         int ia = idOrUnknown(a);
