@@ -140,9 +140,11 @@ final class SpellingGrammarDetector implements Detector {
                 continue;
             }
             // An unknown lower-case word the article writes the same way again is a term of its subject (a species,
-            // a borrowed word), not a slip: typing slips are not repeated letter for letter.
-            if (spelling && oneWord && (uses.getOrDefault(quote, 0) > 1 || secondWordOfName(document, start)
-                    || Lexicon.get().known(quote))) {
+            // a borrowed word), unless it is a letter or two off an ordinary word ("recieved" twice is a habit, not a
+            // term). A word the English tagger knows in any variety ("tidbit") is not a misspelling either.
+            if (spelling && oneWord && quote.equals(quote.toLowerCase(java.util.Locale.ROOT))
+                    && ((uses.getOrDefault(quote, 0) > 1 && !slipOfOrdinaryWord(quote, match))
+                    || secondWordOfName(document, start) || Lexicon.get().known(quote))) {
                 continue;
             }
             if (match.getSuggestedReplacements().isEmpty() || quote.isBlank()) {
@@ -188,6 +190,12 @@ final class SpellingGrammarDetector implements Detector {
         return quote.length() >= 6 && proposed.regionMatches(0, quote, 0, 2) && !vowelForVowel(quote, proposed)
                 && Edits.distance(Edits.lower(quote), Edits.lower(proposed)) == 1
                 && Lexicon.get().knownProperNoun(proposed) && !Lexicon.get().known(quote);
+    }
+
+    private static boolean slipOfOrdinaryWord(String quote, RuleMatch match) {
+        String proposed = match.getSuggestedReplacements().isEmpty() ? "" : match.getSuggestedReplacements().get(0);
+        return !proposed.isEmpty() && proposed.equals(proposed.toLowerCase(java.util.Locale.ROOT))
+                && Lexicon.get().commonWord(proposed) && Edits.distance(quote, proposed) <= 2;
     }
 
     /**
