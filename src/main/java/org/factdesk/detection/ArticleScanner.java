@@ -28,7 +28,7 @@ public class ArticleScanner {
     }
 
     public ArticleScanner() {
-        this(List.of(new SpellingGrammarDetector(), new NameVariantDetector(), new RealWordDetector(),
+        this(List.of(new SpellingGrammarDetector(), new NameVariantDetector(), new RealWordDetector(), new ContextDetector(),
                 new RepeatedWordDetector(), new TimeDetector(), new NumberDetector(), new DuplicateParagraphDetector(),
                 new QuotationDetector()));
     }

@@ -76,7 +76,7 @@ final class NameVariantDetector implements Detector {
                     best = best == null || bAuthority > authority.get(best) ? b : best;
                 }
             }
-            if (best == null) {
+            if (best == null || boundInLongerName(best, a, document)) {
                 continue;
             }
             boolean accents = folded.get(a).equals(folded.get(best));
@@ -128,6 +128,28 @@ final class NameVariantDetector implements Detector {
             return sharedFirstName(a, b, document) || inHandle(a, handles) || inHandle(b, handles);
         }
         return false;
+    }
+
+    /**
+     * "Kong" only ever in "Hong Kong", a place the gazetteer knows, and "Kwong" never after "Hong": the form is part
+     * of a longer name the variant is not in, so the two are different names.
+     */
+    private static boolean boundInLongerName(Form best, Form variant, ScanDocument document) {
+        String before = null;
+        for (ScanDocument.Token place : best.places()) {
+            String w = wordBefore(document, place);
+            if (w == null || !Character.isUpperCase(w.charAt(0)) || (before != null && !before.equals(w))) {
+                return false;
+            }
+            before = w;
+        }
+        for (ScanDocument.Token place : variant.places()) {
+            if (before.equals(wordBefore(document, place))) {
+                return false;
+            }
+        }
+        // A gazetteer says whether the two words are one name: the zone database's cities and ICU's countries.
+        return TimeDetector.isPlaceName(before + " " + best.name());
     }
 
     private static boolean sharedFirstName(Form a, Form b, ScanDocument document) {

@@ -1,9 +1,12 @@
 package org.factdesk.detection;
 
 import java.io.IOException;
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.function.Supplier;
@@ -19,8 +22,9 @@ import org.languagetool.rules.spelling.SpellingCheckRule;
 
 /**
  * Spelling and grammar with LanguageTool, tuned for news copy: British or American English by the article's own
- * spelling, only the narrator's prose is checked (quotations, embedded posts and their bylines are other people's
- * words), capitalised words are left to the name detector (proper nouns would drown the list), and only the rule
+ * spelling, embedded posts and their bylines are left alone (other people's words), a slip inside a quotation is
+ * proposed with less confidence, capitalised words are left to the name detector (proper nouns would drown the list)
+ * unless one is a letter off a name the dictionary knows, and only the rule
  * categories that find real slips (typos, collocations) run, which also keeps a scan fast.
  *
  * <p>A LanguageTool instance serves one check at a time, so each language keeps a small pool: a scan borrows an idle
@@ -43,6 +47,8 @@ final class SpellingGrammarDetector implements Detector {
     private static final Pattern AMERICAN = Pattern.compile("\\b(?:color|favor|honor|labor|neighbor|harbor"
             + "|center|theater|meter|defense|offense|license|program(?!me)|traveled|canceled|(?:organ|recogn|apolog|critic"
             + "|real|emphas|author|mobil|stabil)iz(?:e|ed|es|ing|ation))\\w*");
+
+    private static final Pattern VARIETY = Pattern.compile("is (?:American|British|Canadian|Australian) English");
 
     private final Tools british = new Tools(() -> configure(new JLanguageTool(Languages.getLanguageForShortCode("en-GB"))));
     /** Built on the first American article: most copy here is British, and each instance costs start-up time. */
@@ -114,10 +120,14 @@ final class SpellingGrammarDetector implements Detector {
         }
         deadline.check();
         List<Suggestion> found = new ArrayList<>();
+        Map<String, Integer> uses = new HashMap<>();
+        for (ScanDocument.Token token : document.tokens()) {
+            uses.merge(token.text(), 1, Integer::sum);
+        }
         for (RuleMatch match : matches) {
             int start = match.getFromPos();
             int end = match.getToPos();
-            if (end <= start || document.reported(start) || document.reported(end - 1)) {
+            if (end <= start || postOrByline(document, start) || postOrByline(document, end - 1)) {
                 continue;
             }
             String quote = document.text().substring(start, end);
@@ -125,20 +135,133 @@ final class SpellingGrammarDetector implements Detector {
             // Proper nouns, handles, figures and codes are the name detector's business, not a dictionary's.
             // Other rules' remarks on a single capitalised word ("originally has a diacritic") are about names too.
             boolean oneWord = quote.strip().indexOf(' ') < 0;
-            if ((spelling || oneWord) && quote.chars().anyMatch(c -> Character.isUpperCase(c) || Character.isDigit(c))) {
+            if ((spelling || oneWord) && quote.chars().anyMatch(c -> Character.isUpperCase(c) || Character.isDigit(c))
+                    && !misspeltKnownName(document, start, end, quote, match)) {
+                continue;
+            }
+            // An unknown lower-case word the article writes the same way again is a term of its subject (a species,
+            // a borrowed word), unless it is a letter or two off an ordinary word ("recieved" twice is a habit, not a
+            // term). A word the English tagger knows in any variety ("tidbit") is not a misspelling either.
+            if (spelling && oneWord && quote.equals(quote.toLowerCase(java.util.Locale.ROOT))
+                    && ((uses.getOrDefault(quote, 0) > 1 && !slipOfOrdinaryWord(quote, match))
+                    || secondWordOfName(document, start) || Lexicon.get().known(quote))) {
                 continue;
             }
             if (match.getSuggestedReplacements().isEmpty() || quote.isBlank()) {
                 continue;
             }
+            // "'traveling' is American English": the other variety's spelling is house style, not an error.
+            if (VARIETY.matcher(match.getMessage()).find()) {
+                continue;
+            }
+            // Newsrooms fix typos in statements given in writing, so a slip in a quotation is still proposed, with
+            // less confidence: it may be the speaker's own word, and the desk decides.
+            boolean quoted = document.quoted(start);
+            String message = match.getMessage().replaceAll("</?suggestion>", "'");
             found.add(document.suggest(name(), Category.TYPO, start, end, match.getSuggestedReplacements().get(0),
-                    match.getMessage().replaceAll("</?suggestion>", "'"), spelling ? 0.6 : 0.7));
+                    quoted ? message + " (In a quotation: check the source before changing it.)" : message,
+                    quoted ? (spelling ? 0.4 : 0.45) : (spelling ? 0.6 : 0.7)));
         }
         return found;
     }
 
     /**
-     * The text up to the last paragraph scanned, with everyone else's words and everything outside the paragraphs
+     * A capitalised word that is one or two edits from a proper noun the dictionary knows ("Brazillian" for
+     * "Brazilian", "Phillipines"): a name misspelled once, which the name detector cannot see when the article never
+     * spells it right. A word the article writes the same way again is its spelling of a name, not a slip.
+     */
+    private static boolean misspeltKnownName(ScanDocument document, int start, int end, String quote,
+            RuleMatch match) {
+        if (match.getSuggestedReplacements().isEmpty() || !Character.isUpperCase(quote.charAt(0))
+                || quote.chars().skip(1).anyMatch(Character::isUpperCase) || quote.chars().anyMatch(Character::isDigit)) {
+            return false;
+        }
+        String proposed = match.getSuggestedReplacements().get(0);
+        // "Hernan" for "Hernán": a name written without its accents is a name, not a slip.
+        if (withoutAccents(proposed).equals(quote)) {
+            return false;
+        }
+        // Inside a run of capitalised words ("Levico Terme", "Science and Technlogy") the word belongs to a longer
+        // name; only a slip of an ordinary word ("Technology") is then worth proposing, not another place's name.
+        if (inNameRun(document, start, end) && !Lexicon.get().commonWord(proposed)) {
+            return false;
+        }
+        // Short names have many real neighbours (Kwong, Kong); a long one a letter off a known name rarely does.
+        return quote.length() >= 6 && proposed.regionMatches(0, quote, 0, 2) && !vowelForVowel(quote, proposed)
+                && Edits.distance(Edits.lower(quote), Edits.lower(proposed)) == 1
+                && Lexicon.get().knownProperNoun(proposed) && !Lexicon.get().known(quote);
+    }
+
+    private static boolean slipOfOrdinaryWord(String quote, RuleMatch match) {
+        String proposed = match.getSuggestedReplacements().isEmpty() ? "" : match.getSuggestedReplacements().get(0);
+        return !proposed.isEmpty() && proposed.equals(proposed.toLowerCase(java.util.Locale.ROOT))
+                && Lexicon.get().commonWord(proposed) && Edits.distance(quote, proposed) <= 2;
+    }
+
+    /**
+     * "Beauveria bassiana", "Formica fusca": a lower-case word right after a capitalised word that is no English word
+     * and does not start the sentence is the second half of a name.
+     */
+    private static boolean secondWordOfName(ScanDocument document, int start) {
+        List<ScanDocument.Token> tokens = document.tokens();
+        for (int i = 2; i < tokens.size(); i++) {
+            if (tokens.get(i).start() == start) {
+                ScanDocument.Token previous = tokens.get(i - 1);
+                String text = document.text();
+                String beforePrevious = text.substring(tokens.get(i - 2).end(), previous.start());
+                return previous.capitalised() && text.substring(previous.end(), start).isBlank()
+                        && beforePrevious.chars().noneMatch(c -> ".!?\"“\n".indexOf(c) >= 0)
+                        && !Lexicon.get().commonWord(previous.text());
+            }
+        }
+        return false;
+    }
+
+    private static boolean postOrByline(ScanDocument document, int index) {
+        ScanDocument.Paragraph paragraph = document.paragraphAt(index);
+        return paragraph != null && (paragraph.embeddedPost() || paragraph.attribution());
+    }
+
+    private static String withoutAccents(String word) {
+        return Normalizer.normalize(word, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+    }
+
+    /** The next word is capitalised, or the one before is and does not start the sentence. */
+    private static boolean inNameRun(ScanDocument document, int start, int end) {
+        List<ScanDocument.Token> tokens = document.tokens();
+        for (int i = 0; i < tokens.size(); i++) {
+            if (tokens.get(i).start() == start) {
+                String text = document.text();
+                boolean next = i + 1 < tokens.size() && tokens.get(i + 1).capitalised()
+                        && text.substring(end, tokens.get(i + 1).start()).isBlank();
+                boolean previous = i > 0 && tokens.get(i - 1).capitalised()
+                        && text.substring(tokens.get(i - 1).end(), start).isBlank()
+                        && !(i > 1 && text.substring(tokens.get(i - 2).end(), tokens.get(i - 1).start()).contains("."))
+                        && i - 1 > 0;
+                return next || previous;
+            }
+        }
+        return false;
+    }
+
+    /** "Tutankhamun" and "Tutankhamen": one vowel for another is a transliteration, not a typing slip. */
+    private static boolean vowelForVowel(String a, String b) {
+        if (a.length() != b.length()) {
+            return false;
+        }
+        String vowels = "aeiouy";
+        for (int i = 0; i < a.length(); i++) {
+            char x = Character.toLowerCase(a.charAt(i));
+            char y = Character.toLowerCase(b.charAt(i));
+            if (x != y) {
+                return vowels.indexOf(x) >= 0 && vowels.indexOf(y) >= 0;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The text up to the last paragraph scanned, with embedded posts, bylines and everything outside the paragraphs
      * blanked out, so positions stay the same and LanguageTool reads less.
      */
     private static String narratorsProse(ScanDocument document) {
@@ -155,9 +278,7 @@ final class SpellingGrammarDetector implements Detector {
                 continue;
             }
             for (int i = paragraph.start(); i < paragraph.end(); i++) {
-                if (!document.quoted(i)) {
-                    chars[i] = text.charAt(i);
-                }
+                chars[i] = text.charAt(i);
             }
         }
         return new String(chars);

@@ -353,6 +353,11 @@ final class TimeDetector implements Detector {
                 .toLowerCase(Locale.UK);
     }
 
+    /** True for a city in the zone database or a country ICU names, such as "Hong Kong". */
+    static boolean isPlaceName(String name) {
+        return PLACES.containsKey(name);
+    }
+
     /** Place names and their zones: cities from the zone database, countries with a single zone from ICU. */
     private static Map<String, ZoneId> places() {
         Map<String, ZoneId> places = new HashMap<>();

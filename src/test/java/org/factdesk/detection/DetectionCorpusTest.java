@@ -30,6 +30,39 @@ class DetectionCorpusTest {
         assertThat(score.precision()).as(report).isGreaterThanOrEqualTo(0.8);
     }
 
+    /**
+     * The held-out half of the real-text corpus: published articles nobody here wrote, with their own errors. Nothing
+     * was tuned on it. The issue's bar is recall and precision 0.8; the detectors reach neither yet (recall 0.48,
+     * precision 0.67 with the context model), so this test prints the figures on every build and holds the line where
+     * they stand: recall at least 0.44 and precision at least 0.6, a little below today's figures so that one label
+     * more or less does not flip it, yet a change that loses real ground fails.
+     */
+    @Test
+    void heldOutRealArticlesAreScoredAndHoldTheirFloor() throws IOException {
+        List<Corpus.Article> articles = Corpus.heldOut();
+        Corpus.Score score = Corpus.score(ArticleScanner.shared(), articles);
+        String report = "Held-out real articles: " + articles.size() + " articles, " + score.words() + " words"
+                + (LanguageModel.shared().isPresent() ? "" : " (context model not installed)") + "\n" + score.report();
+        System.out.println(report);
+        Files.createDirectories(Path.of("target"));
+        Files.writeString(Path.of("target/detection-heldout-report.txt"), report, StandardCharsets.UTF_8);
+
+        assertThat(articles.stream().mapToInt(a -> a.labels().size()).sum()).isGreaterThanOrEqualTo(20);
+        assertThat(score.precision()).as(report).isGreaterThanOrEqualTo(0.6);
+        assertThat(score.recall()).as(report).isGreaterThanOrEqualTo(LanguageModel.shared().isPresent() ? 0.44 : 0.36);
+    }
+
+    @Test
+    void theRealCorpusSplitsIntoTwoFixedHalves() {
+        List<Corpus.Article> development = Corpus.development();
+        List<Corpus.Article> heldOut = Corpus.heldOut();
+        assertThat(development).isNotEmpty();
+        assertThat(heldOut).isNotEmpty();
+        assertThat(development).extracting(Corpus.Article::name)
+                .doesNotContainAnyElementsOf(heldOut.stream().map(Corpus.Article::name).toList());
+        assertThat(development.size() + heldOut.size()).isEqualTo(Corpus.load(Corpus.REAL_DIR).size());
+    }
+
     @Test
     void theCorpusIsLargeEnoughAndCoversEveryCategory() {
         List<Corpus.Article> articles = Corpus.load();

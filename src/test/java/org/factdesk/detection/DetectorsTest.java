@@ -98,9 +98,20 @@ class DetectorsTest {
     }
 
     @Test
-    void quotedSpeechIsNotSpellChecked() {
-        ScanDocument doc = article("3 May 2021, 10:00", "The minister said: \"We recieved the letter.\"",
-                "Officials said they had recieved no complaints.");
-        assertThat(quotes(ArticleScanner.shared().detectors().get(0), doc)).containsExactly("recieved");
+    void aSlipInsideAQuotationIsProposedWithLessConfidence() {
+        ScanDocument doc = article("3 May 2021, 10:00", "The mayor said the bridge had been recieved well.",
+                "\"We recieved the money on Monday,\" the mayor said.");
+        List<Suggestion> found = new SpellingGrammarDetector().detect(doc);
+        assertThat(found).extracting(Suggestion::quote).containsExactly("recieved", "recieved");
+        assertThat(found.get(1).confidence()).isLessThan(found.get(0).confidence());
+        assertThat(found.get(1).explanation()).contains("quotation");
+    }
+
+    @Test
+    void theSecondWordOfASpeciesNameAndAnAccentlessNameAreNotSlips() {
+        ScanDocument doc = article("3 May 2021, 10:00",
+                "Some ants were infected with Beauveria bassiana, a fungus, the team said.",
+                "After the match, Hernan Dario Gomez, the coach, said little.");
+        assertThat(quotes(new SpellingGrammarDetector(), doc)).isEmpty();
     }
 }

@@ -10,8 +10,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
- * Prints how fast a scan is: the seed's median warm scan time (one thread), each detector's share, and words per
- * second over the labelled corpus. A measurement, not a test — it asserts nothing, since wall-clock limits fail on a
+ * Prints how fast a scan is — the seed's median warm scan time (one thread), each detector's share, and words per
+ * second over the labelled corpus — and how accurate: recall and precision per category on the regression set and both
+ * halves of the real-text corpus, FactDesk beside LanguageTool alone. A measurement, not a test — it asserts nothing, since wall-clock limits fail on a
  * busy machine — and it runs only in the {@code benchmark} Maven profile: {@code ./mvnw -Pbenchmark test}.
  */
 @EnabledIfSystemProperty(named = "factdesk.benchmark", matches = "true")
@@ -68,6 +69,45 @@ class ScanBenchmark {
         out.append(String.format("Corpus: %d articles x 5 rounds, %d words in %.2f s: %.0f words per second%n",
                 corpus.size(), words, seconds, words / seconds));
         System.out.print(out);
+        System.out.print(accuracy());
+    }
+
+    /**
+     * Recall and precision per category for the regression set and both halves of the real-text corpus, FactDesk's
+     * detectors beside LanguageTool alone (the same LanguageTool setup, without FactDesk's other detectors), so the
+     * gain over it is visible.
+     */
+    private static String accuracy() {
+        ArticleScanner factDesk = ArticleScanner.shared();
+        ArticleScanner languageToolAlone = new ArticleScanner(List.of(new SpellingGrammarDetector()));
+        StringBuilder out = new StringBuilder();
+        for (var set : java.util.Map.of("regression (written here)", Corpus.load(),
+                "development (real, tuned on)", Corpus.development(),
+                "held-out (real, never tuned on)", Corpus.heldOut()).entrySet().stream()
+                .sorted(java.util.Map.Entry.comparingByKey(java.util.Comparator.reverseOrder())).toList()) {
+            Corpus.Score ours = Corpus.score(factDesk, set.getValue());
+            Corpus.Score theirs = Corpus.score(languageToolAlone, set.getValue());
+            out.append(String.format("%nAccuracy on the %s set: %d articles, %d labels%n", set.getKey(),
+                    set.getValue().size(), ours.total().labels));
+            out.append(String.format("%-10s %7s | %-17s | %-17s%n", "category", "labels", "FactDesk R / P",
+                    "LanguageTool R / P"));
+            for (String kind : Corpus.KINDS) {
+                Corpus.Tally a = ours.perKind().get(kind);
+                Corpus.Tally b = theirs.perKind().get(kind);
+                out.append(String.format("%-10s %7d | %7s / %-7s | %7s / %-7s%n", kind, a.labels,
+                        ratio(a.found, a.labels), ratio(a.hits, a.suggestions), ratio(b.found, b.labels),
+                        ratio(b.hits, b.suggestions)));
+            }
+            Corpus.Tally a = ours.total();
+            Corpus.Tally b = theirs.total();
+            out.append(String.format("%-10s %7d | %7s / %-7s | %7s / %-7s%n", "ALL", a.labels, ratio(a.found, a.labels),
+                    ratio(a.hits, a.suggestions), ratio(b.found, b.labels), ratio(b.hits, b.suggestions)));
+        }
+        return out.toString();
+    }
+
+    private static String ratio(int a, int b) {
+        return b == 0 ? "-" : String.format("%.2f", (double) a / b);
     }
 
     private static double percentile(List<Double> values, int p) {

@@ -1,0 +1,343 @@
+package org.factdesk.detection;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.factdesk.claim.Category;
+
+/**
+ * Real-word errors read in context: a correctly spelled word that English around it makes unlikely ("the Untied
+ * Nations", "commonly know as", "such a swords"). Each lower-case word is compared with its alternatives — the
+ * confusion sets LanguageTool ships (homophones and near words) and the common words one edit away from it — by the
+ * trigram {@link LanguageModel}: an alternative is proposed when the three trigrams around the word make it more
+ * probable by a wide margin. Names and figures are left alone, and the detector is silent when the model is not
+ * installed.
+ */
+final class ContextDetector implements Detector {
+
+    /** How much likelier (decimal orders of magnitude) an alternative from a confusion set must make the context. */
+    static final double CONFUSION_MARGIN = 1.5;
+    /** The share of LanguageTool's own exponent asked of an active pair. */
+    static final double FACTOR_SHARE = 0.32;
+    /** The same for pairs LanguageTool measured or lists as candidates but does not use itself. */
+    static final double CANDIDATE_MARGIN = 3.0;
+    /** The same for any common word one edit away, which is a weaker prior. */
+    static final double EDIT_MARGIN = 4.5;
+    /** An edit alternative must be at least this common on its own (log10 unigram probability). */
+    static final double COMMON_WORD = -5.0;
+    /** A word rarer than this (log10 unigram probability) is one a letter swapped may have made. */
+    static final double RARE_WORD = -5.5;
+    /** A word rarer than this (log10 unigram probability) that an article repeats is its topic. */
+    static final double TOPICAL_WORD = -4.0;
+
+    private static final boolean DEBUG = Boolean.getBoolean("factdesk.context.debug");
+    private static final String ALPHABET = "abcdefghijklmnopqrstuvwxyz";
+
+    private final Optional<LanguageModel> model;
+    private final Map<String, Set<String>> confusions;
+    /** The pairs LanguageTool itself uses; the others (measured but left off, or candidates) need a wider margin. */
+    private final Map<String, Set<String>> active;
+    /** LanguageTool's own factor per active pair ("port; post; 10000000"): how sure its n-grams must be. */
+    private final Map<String, Double> factors = new HashMap<>();
+
+    ContextDetector() {
+        this(LanguageModel.shared());
+    }
+
+    ContextDetector(Optional<LanguageModel> model) {
+        this.model = model;
+        this.active = new HashMap<>();
+        this.confusions = new HashMap<>();
+        if (model.isPresent()) {
+            read(active, "/org/languagetool/resource/en/confusion_sets.txt", false, factors);
+            confusions.putAll(confusionSets());
+        }
+    }
+
+    @Override
+    public String name() {
+        return "context";
+    }
+
+    @Override
+    public List<Suggestion> detect(ScanDocument document) {
+        if (model.isEmpty()) {
+            return List.of();
+        }
+        LanguageModel lm = model.get();
+        Map<String, Integer> uses = new HashMap<>();
+        for (ScanDocument.Token token : document.tokens()) {
+            uses.merge(token.lower(), 1, Integer::sum);
+        }
+        List<Suggestion> found = new ArrayList<>();
+        for (ScanDocument.Paragraph paragraph : document.paragraphs()) {
+            document.deadline().check();
+            if (paragraph.embeddedPost() || paragraph.attribution()) {
+                continue;
+            }
+            List<ScanDocument.Token> tokens = document.tokens(paragraph);
+            List<String> words = new ArrayList<>(tokens.size());
+            boolean[] sentenceStart = new boolean[tokens.size() + 1];
+            for (int i = 0; i < tokens.size(); i++) {
+                words.add(tokens.get(i).lower());
+                sentenceStart[i] = i == 0 || boundary(document.text().substring(tokens.get(i - 1).end(),
+                        tokens.get(i).start()));
+            }
+            sentenceStart[tokens.size()] = true;
+            for (int i = 0; i < tokens.size(); i++) {
+                ScanDocument.Token token = tokens.get(i);
+                String word = words.get(i);
+                if (!candidateWord(token, word, lm)) {
+                    continue;
+                }
+                double original = window(lm, words, sentenceStart, i, word);
+                // A word one edit from a likelier one is only suspect where English around it is odd: a neighbour it
+                // was never seen beside. And a rarer word the article uses again, or in its other number ("ant",
+                // "ants"), is the article's subject, not a slip.
+                boolean editsAllowed = !(seenWithBoth(lm, words, sentenceStart, i, word)
+                        || (lm.unigram(word) < TOPICAL_WORD * LanguageModel.LOG10 && usedElsewhere(uses, word)));
+                String best = null;
+                double bestGain = 0;
+                for (String alternative : alternatives(word, lm)) {
+                    boolean confusable = confusions.getOrDefault(word, Set.of()).contains(alternative);
+                    if (!confusable && !editsAllowed) {
+                        continue;
+                    }
+                    // Swapping one letter between two everyday words ("port", "post") changes the word, not its
+                    // spelling: the model's preference between them is about topic, which it cannot see.
+                    if (!confusable && oneSubstitution(word, alternative)
+                            && lm.unigram(word) >= RARE_WORD * LanguageModel.LOG10) {
+                        continue;
+                    }
+                    double margin = !confusable ? EDIT_MARGIN
+                            : active.getOrDefault(word, Set.of()).contains(alternative) ? activeMargin(word, alternative)
+                            : CANDIDATE_MARGIN;
+                    double gain = (window(lm, words, sentenceStart, i, alternative) - original) / LanguageModel.LOG10
+                            - margin;
+                    if (gain > bestGain) {
+                        bestGain = gain;
+                        best = alternative;
+                    }
+                }
+                if (DEBUG && best != null) {
+                    System.err.println("context: " + word + " -> " + best + " gain " + bestGain);
+                }
+                if (best != null) {
+                    boolean quoted = document.quoted(token.start());
+                    String replacement = token.capitalised() ? Character.toUpperCase(best.charAt(0)) + best.substring(1)
+                            : best;
+                    found.add(document.suggest(name(), Category.TYPO, token.start(), token.end(), replacement,
+                            "'" + token.text() + "' is a word, but unlikely here: English text around it reads '"
+                                    + replacement + "' far more often.", quoted ? 0.45 : 0.6));
+                }
+            }
+        }
+        return found;
+    }
+
+    /** Both neighbours in the sentence form pairs with the word that the model saw in real text. */
+    private static boolean seenWithBoth(LanguageModel lm, List<String> words, boolean[] sentenceStart, int i,
+            String word) {
+        String w1 = before(words, sentenceStart, i, 1);
+        String n1 = after(words, sentenceStart, i, 1);
+        return !w1.equals("<s>") && n1 != null && !n1.equals("</s>") && lm.seen(w1, word) && lm.seen(word, n1);
+    }
+
+    /**
+     * LanguageTool asks for a likelihood ratio per pair, higher for pairs whose both words are common in the same
+     * places ("port", "post": 10^7) than for a slip that rarely makes sense ("where", "were": 10^6). The trigram model
+     * here is smaller and its ratios flatter, so a share of LanguageTool's exponent is asked, never less than the floor.
+     */
+    private double activeMargin(String word, String alternative) {
+        double factor = factors.getOrDefault(key(word, alternative), 0.0);
+        return factor <= 1 ? CONFUSION_MARGIN : Math.max(CONFUSION_MARGIN, FACTOR_SHARE * Math.log10(factor));
+    }
+
+    private static boolean oneSubstitution(String a, String b) {
+        if (a.length() != b.length()) {
+            return false;
+        }
+        int differences = 0;
+        for (int i = 0; i < a.length(); i++) {
+            if (a.charAt(i) != b.charAt(i)) {
+                differences++;
+            }
+        }
+        return differences == 1;
+    }
+
+    /** The article writes the word more than once, or also in its other number. */
+    private static boolean usedElsewhere(Map<String, Integer> uses, String word) {
+        String other = word.endsWith("s") ? word.substring(0, word.length() - 1) : word + "s";
+        return uses.getOrDefault(word, 0) > 1 || uses.getOrDefault(other, 0) > 0;
+    }
+
+    /** Lower-case words the model knows; names, figures, codes and contractions are not judged. */
+    private static boolean candidateWord(ScanDocument.Token token, String word, LanguageModel lm) {
+        if (token.capitalised() || word.length() > 20 || !word.chars().allMatch(c -> c >= 'a' && c <= 'z')) {
+            return false;
+        }
+        return lm.knows(word);
+    }
+
+    /** The three trigrams that contain position {@code i}, with {@code word} there. */
+    private static double window(LanguageModel lm, List<String> words, boolean[] sentenceStart, int i, String word) {
+        String w1 = before(words, sentenceStart, i, 1);
+        String w2 = before(words, sentenceStart, i, 2);
+        String n1 = after(words, sentenceStart, i, 1);
+        String n2 = after(words, sentenceStart, i, 2);
+        double score = lm.logProb(w2, w1, word);
+        if (n1 != null) {
+            score += lm.logProb(w1, word, n1);
+            if (n2 != null) {
+                score += lm.logProb(word, n1, n2);
+            }
+        }
+        return score;
+    }
+
+    private static String before(List<String> words, boolean[] sentenceStart, int i, int back) {
+        int j = i;
+        for (int k = 0; k < back; k++) {
+            if (sentenceStart[j]) {
+                return "<s>";
+            }
+            j--;
+        }
+        return words.get(j);
+    }
+
+    /** The word {@code ahead} places on in the same sentence, "&lt;/s&gt;" at its end, null past that. */
+    private static String after(List<String> words, boolean[] sentenceStart, int i, int ahead) {
+        int j = i;
+        for (int k = 0; k < ahead; k++) {
+            if (sentenceStart[j + 1]) {
+                return k == ahead - 1 ? "</s>" : null;
+            }
+            j++;
+        }
+        return words.get(j);
+    }
+
+    /** Punctuation between two words that ends a sentence or a clause the model would not run across. */
+    private static boolean boundary(String between) {
+        return between.chars().anyMatch(c -> ".!?;:()[]\"“”—".indexOf(c) >= 0);
+    }
+
+    private Set<String> alternatives(String word, LanguageModel lm) {
+        Set<String> out = new LinkedHashSet<>(confusions.getOrDefault(word, Set.of()));
+        if (!word.isEmpty()) {
+            double floor = COMMON_WORD * LanguageModel.LOG10;
+            for (String edit : edits(word)) {
+                if (!edit.equals(word) && lm.knows(edit) && lm.unigram(edit) >= floor) {
+                    out.add(edit);
+                }
+            }
+        }
+        out.remove(word);
+        out.removeIf(a -> !lm.knows(a));
+        return out;
+    }
+
+    /** Every string one deletion, transposition, substitution or insertion away. */
+    private static Set<String> edits(String word) {
+        Set<String> out = new LinkedHashSet<>();
+        for (int i = 0; i <= word.length(); i++) {
+            String head = word.substring(0, i);
+            String tail = word.substring(i);
+            if (!tail.isEmpty()) {
+                out.add(head + tail.substring(1));
+            }
+            if (tail.length() > 1) {
+                out.add(head + tail.charAt(1) + tail.charAt(0) + tail.substring(2));
+            }
+            for (int c = 0; c < ALPHABET.length(); c++) {
+                if (!tail.isEmpty()) {
+                    out.add(head + ALPHABET.charAt(c) + tail.substring(1));
+                }
+                out.add(head + ALPHABET.charAt(c) + tail);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * LanguageTool's English confusion sets ("word1; word2; factor", "a -> b; factor"), both ways unless arrowed: the
+     * pairs it uses, the pairs it measured with its n-gram data and left switched off (commented out with their
+     * precision, "p=0.99"), kept when measured at 0.99 or better, and After the Deadline's homophone list it ships
+     * as candidates ("council; counsel").
+     */
+    private static Map<String, Set<String>> confusionSets() {
+        Map<String, Set<String>> sets = new HashMap<>();
+        read(sets, "/org/languagetool/resource/en/confusion_sets.txt", true, new HashMap<>());
+        read(sets, "/org/languagetool/resource/en/confusion_set_candidates.txt", false, new HashMap<>());
+        return sets;
+    }
+
+    private static final java.util.regex.Pattern MEASURED = java.util.regex.Pattern.compile("p=(\\d\\.\\d+)");
+
+    private static void read(Map<String, Set<String>> sets, String resource, boolean measuredToo,
+            Map<String, Double> factors) {
+        try (InputStream in = ContextDetector.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                return;
+            }
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            for (String line; (line = reader.readLine()) != null; ) {
+                String content = line.strip();
+                if (content.startsWith("#")) {
+                    java.util.regex.Matcher p = MEASURED.matcher(content);
+                    if (!measuredToo || !p.find() || Double.parseDouble(p.group(1)) < 0.99) {
+                        continue;
+                    }
+                    content = content.substring(1).strip();
+                }
+                int hash = content.indexOf('#');
+                content = (hash >= 0 ? content.substring(0, hash) : content).strip();
+                String[] parts = content.split(";");
+                if (content.isEmpty() || parts.length < 2) {
+                    continue;
+                }
+                String factorText = (parts[0].contains("->") ? (parts.length > 1 ? parts[1] : "")
+                        : (parts.length > 2 ? parts[2] : "")).strip();
+                double factor = factorText.matches("\\d+") ? Double.parseDouble(factorText) : 0;
+                if (parts[0].contains("->")) {
+                    String[] arrow = parts[0].split("->");
+                    add(sets, arrow[0], arrow[1]);
+                    factors.put(key(arrow[0], arrow[1]), factor);
+                } else {
+                    add(sets, parts[0], parts[1]);
+                    add(sets, parts[1], parts[0]);
+                    factors.put(key(parts[0], parts[1]), factor);
+                    factors.put(key(parts[1], parts[0]), factor);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String key(String from, String to) {
+        return from.strip().toLowerCase(Locale.ROOT) + "\t" + to.strip().toLowerCase(Locale.ROOT);
+    }
+
+    private static void add(Map<String, Set<String>> sets, String from, String to) {
+        String a = from.strip().toLowerCase(Locale.ROOT);
+        String b = to.strip().toLowerCase(Locale.ROOT);
+        if (!a.isEmpty() && !b.isEmpty() && !a.contains(" ") && !b.contains(" ")) {
+            sets.computeIfAbsent(a, k -> new LinkedHashSet<>()).add(b);
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package org.factdesk.detection;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+/** Prints the development half's score, FactDesk's and LanguageTool's alone, for tuning: {@code -Dfactdesk.dev=true}. */
+@EnabledIfSystemProperty(named = "factdesk.dev", matches = "true")
+class DevelopmentReport {
+
+    @Test
+    void printDevelopmentScores() {
+        List<Corpus.Article> dev = Corpus.development();
+        System.out.println("FactDesk, development half\n" + Corpus.score(ArticleScanner.shared(), dev).report());
+        System.out.println("FactDesk, regression\n" + Corpus.score(ArticleScanner.shared(), Corpus.load()).report());
+    }
+}
