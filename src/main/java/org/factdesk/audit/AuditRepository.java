@@ -86,12 +86,11 @@ class AuditRepository {
      */
     List<AuditEntry> page(AuditQuery query, boolean newestFirst, long offset, int size) {
         Filter filter = Filter.of(query);
-        List<Object> params = new ArrayList<>(filter.params());
-        params.add(offset);
-        params.add(size);
+        // Numbers FactDesk computed, written into the statement: H2 may reuse rows when a row limit is a parameter.
         return jdbc.sql("SELECT " + AuditRows.COLUMNS + " FROM audit_entry" + filter.where() + " ORDER BY seq"
-                        + (newestFirst ? " DESC" : "") + " OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")
-                .params(params).query(ENTRY).list();
+                        + (newestFirst ? " DESC" : "") + " OFFSET " + offset + " ROWS FETCH NEXT " + size
+                        + " ROWS ONLY")
+                .params(filter.params()).query(ENTRY).list();
     }
 
     /** The newest {@code size} matching entries older than {@code beforeSeq} (null: the newest of all). */
@@ -103,9 +102,8 @@ class AuditRepository {
             where += " AND seq < ?";
             params.add(beforeSeq);
         }
-        params.add(size);
         return jdbc.sql("SELECT " + AuditRows.COLUMNS + " FROM audit_entry" + where
-                        + " ORDER BY seq DESC FETCH FIRST ? ROWS ONLY")
+                        + " ORDER BY seq DESC FETCH FIRST " + size + " ROWS ONLY")
                 .params(params).query(ENTRY).list();
     }
 

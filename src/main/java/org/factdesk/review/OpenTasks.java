@@ -82,15 +82,17 @@ class OpenTasks implements ReviewHolders {
             return List.of();
         }
         String order = order(query.sort());
-        params.put("upTo", query.offset() + query.size());
-        params.put("size", query.size());
-        params.put("offset", query.offset());
+        // The page's bounds are written into the statement, not bound: they are numbers FactDesk computed, and H2
+        // reuses a derived table's rows across executions when its row limit is a parameter.
+        long upTo = query.offset() + query.size();
         StringBuilder sql = new StringBuilder("SELECT * FROM (");
         for (int i = 0; i < halves.size(); i++) {
-            sql.append(i == 0 ? "" : " UNION ALL ").append("(SELECT ").append(COLUMNS).append(" FROM review_task WHERE ")
-                    .append(halves.get(i)).append(" ORDER BY ").append(order).append(" FETCH FIRST :upTo ROWS ONLY)");
+            sql.append(i == 0 ? "" : " UNION ALL ").append("(SELECT ").append(COLUMNS)
+                    .append(" FROM review_task WHERE ").append(halves.get(i)).append(" ORDER BY ").append(order)
+                    .append(" FETCH FIRST ").append(upTo).append(" ROWS ONLY)");
         }
-        sql.append(") queue ORDER BY ").append(order).append(" OFFSET :offset ROWS FETCH NEXT :size ROWS ONLY");
+        sql.append(") queue ORDER BY ").append(order).append(" OFFSET ").append(query.offset())
+                .append(" ROWS FETCH NEXT ").append(query.size()).append(" ROWS ONLY");
         return jdbc.sql(sql.toString()).params(params).query(ROW).list();
     }
 
