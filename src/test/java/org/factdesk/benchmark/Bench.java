@@ -28,10 +28,10 @@ final class Bench {
     /** Audit entries at which the audit log is measured. */
     static final List<Integer> AUDIT_SIZES = ints("scale.audit.sizes", QUICK ? "2000,20000" : "10000,1000000");
     /** Seconds each lifecycle run lasts (per thread count and database). */
-    static final int LIFECYCLE_SECONDS = Integer.getInteger("scale.lifecycle.seconds", QUICK ? 8 : 25);
+    static final int LIFECYCLE_SECONDS = Integer.getInteger("scale.lifecycle.seconds", QUICK ? 8 : 20);
     /** How many times an HTTP read is repeated at one size, at most, and for how long in all. */
     static final int REQUESTS = Integer.getInteger("scale.requests", QUICK ? 5 : 20);
-    static final int REQUEST_BUDGET_SECONDS = Integer.getInteger("scale.request.budget", QUICK ? 20 : 60);
+    static final int REQUEST_BUDGET_SECONDS = Integer.getInteger("scale.request.budget", QUICK ? 20 : 45);
     /** One HTTP request gives up after this long; at 100k claims the unpaged queue may not answer at all. */
     static final int REQUEST_TIMEOUT_SECONDS = Integer.getInteger("scale.request.timeout", QUICK ? 30 : 90);
     /** Which parts run: startup, queue, audit, lifecycle, postgres. */

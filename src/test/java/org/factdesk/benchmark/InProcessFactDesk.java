@@ -33,6 +33,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 final class InProcessFactDesk implements AutoCloseable {
 
+    /** A query that takes longer is cancelled by the database, so that one quadratic plan cannot stall the run. */
+    static final int QUERY_TIMEOUT_MS = Integer.getInteger("scale.query.timeout", 20_000);
+
     private static final AtomicInteger ENGINES = new AtomicInteger();
 
     /** Category and severity pairs that the routing decision turns into different priorities and deadlines. */
@@ -60,12 +63,13 @@ final class InProcessFactDesk implements AutoCloseable {
         // in between: at a desk, something always has, and the timings here must not flatter either design.
         return start(false, "--factdesk.data-dir=" + dataDir.toAbsolutePath(), "--spring.datasource.url=jdbc:h2:file:"
                 + dataDir.toAbsolutePath() + "/factdesk;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000;WRITE_DELAY=0;"
-                + "OPTIMIZE_REUSE_RESULTS=0");
+                + "OPTIMIZE_REUSE_RESULTS=0;QUERY_TIMEOUT=" + QUERY_TIMEOUT_MS);
     }
 
     static InProcessFactDesk postgres(Path dataDir, String url) {
         return start(true, "--factdesk.data-dir=" + dataDir.toAbsolutePath(), "--spring.datasource.url=" + url,
-                "--spring.datasource.username=postgres", "--spring.datasource.password=postgres");
+                "--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
+                "--spring.datasource.hikari.connection-init-sql=SET statement_timeout = " + QUERY_TIMEOUT_MS);
     }
 
     private static InProcessFactDesk start(boolean postgres, String... extra) {
