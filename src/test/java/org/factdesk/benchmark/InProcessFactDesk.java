@@ -146,6 +146,32 @@ final class InProcessFactDesk implements AutoCloseable {
      * the queue never reads them. Returns the number of copies.
      */
     int cloneTo(int size) {
+        // One connection for the whole copy, with the run's query timeout and H2's result reuse lifted for it: the
+        // copies are bulk statements, not queries being measured.
+        return jdbc.execute((org.springframework.jdbc.core.ConnectionCallback<Integer>) connection -> {
+            try (var settings = connection.createStatement()) {
+                settings.execute(postgres ? "SET statement_timeout = 0" : "SET QUERY_TIMEOUT 0");
+                if (!postgres) {
+                    settings.execute("SET OPTIMIZE_REUSE_RESULTS 1");
+                }
+            }
+            JdbcTemplate one = new JdbcTemplate(
+                    new org.springframework.jdbc.datasource.SingleConnectionDataSource(connection, true));
+            try {
+                return cloneTo(one, size);
+            } finally {
+                try (var settings = connection.createStatement()) {
+                    settings.execute(postgres ? "SET statement_timeout = " + QUERY_TIMEOUT_MS
+                            : "SET QUERY_TIMEOUT " + QUERY_TIMEOUT_MS);
+                    if (!postgres) {
+                        settings.execute("SET OPTIMIZE_REUSE_RESULTS 0");
+                    }
+                }
+            }
+        });
+    }
+
+    private int cloneTo(JdbcTemplate jdbc, int size) {
         jdbc.execute("DROP TABLE IF EXISTS bench_template");
         jdbc.execute("CREATE TABLE bench_template AS SELECT e.ID_ AS pi FROM ACT_RU_EXECUTION e "
                 + "JOIN ACT_RU_TASK t ON t.PROC_INST_ID_ = e.ID_ WHERE e.ID_ = e.PROC_INST_ID_ AND e.ID_ NOT LIKE '%-c%' "
@@ -154,27 +180,29 @@ final class InProcessFactDesk implements AutoCloseable {
         int copies = 0;
         // Copies of earlier calls have ids from 1,000,000 up: go on after them.
         long first = jdbc.queryForObject("SELECT COALESCE(MAX(id), 0) FROM claim", Long.class) / 1_000_000L + 1;
-        for (long round = first; openVerifyTasks() < size; round++) {
-            long open = openVerifyTasks();
+        for (long round = first; jdbc.queryForObject("SELECT COUNT(*) FROM ACT_RU_TASK WHERE TASK_DEF_KEY_ = 'Task_VerifyClaim'", Long.class) < size; round++) {
+            long open = jdbc.queryForObject("SELECT COUNT(*) FROM ACT_RU_TASK WHERE TASK_DEF_KEY_ = 'Task_VerifyClaim'", Long.class);
             int n = (int) Math.min(template, size - open);
             String suffix = "-c" + round;
             long offset = 1_000_000L * round;
             jdbc.execute("DROP TABLE IF EXISTS bench_round");
-            jdbc.execute("CREATE TABLE bench_round AS SELECT pi FROM bench_template ORDER BY pi LIMIT " + n);
+            jdbc.execute("CREATE TABLE bench_round AS SELECT b.pi, CAST(e.BUSINESS_KEY_ AS BIGINT) AS claim_id FROM "
+                    + "bench_template b JOIN ACT_RU_EXECUTION e ON e.ID_ = b.pi ORDER BY b.pi LIMIT " + n);
+            jdbc.execute("CREATE INDEX bench_round_pi ON bench_round (pi)");
+            jdbc.execute("CREATE INDEX bench_round_claim ON bench_round (claim_id)");
             String mine = " WHERE PROC_INST_ID_ IN (SELECT pi FROM bench_round)";
-            copy(suffix, "claim", Map.of("id", "id + " + offset), " WHERE CAST(id AS VARCHAR(64)) IN (SELECT "
-                    + "BUSINESS_KEY_ FROM ACT_RU_EXECUTION WHERE ID_ IN (SELECT pi FROM bench_round))");
-            copy(suffix, "ACT_RU_EXECUTION", Map.of("BUSINESS_KEY_",
+            copy(jdbc, suffix, "claim", Map.of("id", "id + " + offset), " WHERE id IN (SELECT claim_id FROM bench_round)");
+            copy(jdbc, suffix, "ACT_RU_EXECUTION", Map.of("BUSINESS_KEY_",
                     "CAST(CAST(BUSINESS_KEY_ AS BIGINT) + " + offset + " AS VARCHAR(64))"), mine, "ID_",
                     "PROC_INST_ID_", "PARENT_ID_", "ROOT_PROC_INST_ID_", "SUPER_EXEC_", "ACT_INST_ID_");
-            copy(suffix, "ACT_RU_TASK", Map.of(), mine, "ID_", "EXECUTION_ID_", "PROC_INST_ID_");
-            copy(suffix, "ACT_RU_IDENTITYLINK", Map.of(), " WHERE TASK_ID_ IN (SELECT ID_ FROM ACT_RU_TASK" + mine + ")",
+            copy(jdbc, suffix, "ACT_RU_TASK", Map.of(), mine, "ID_", "EXECUTION_ID_", "PROC_INST_ID_");
+            copy(jdbc, suffix, "ACT_RU_IDENTITYLINK", Map.of(), " WHERE TASK_ID_ IN (SELECT ID_ FROM ACT_RU_TASK" + mine + ")",
                     "ID_", "TASK_ID_");
-            copy(suffix, "ACT_RU_VARIABLE", Map.of(
+            copy(jdbc, suffix, "ACT_RU_VARIABLE", Map.of(
                     "LONG_", "CASE WHEN NAME_ = 'claimId' THEN LONG_ + " + offset + " ELSE LONG_ END",
                     "TEXT_", "CASE WHEN NAME_ = 'claimId' THEN CAST(LONG_ + " + offset + " AS VARCHAR(64)) ELSE TEXT_ END"),
                     mine, "ID_", "EXECUTION_ID_", "PROC_INST_ID_", "VAR_SCOPE_", "TASK_ID_");
-            copy(suffix, "ACT_RU_AUTHORIZATION", Map.of(), " WHERE RESOURCE_TYPE_ = 7 AND RESOURCE_ID_ IN (SELECT ID_ "
+            copy(jdbc, suffix, "ACT_RU_AUTHORIZATION", Map.of(), " WHERE RESOURCE_TYPE_ = 7 AND RESOURCE_ID_ IN (SELECT ID_ "
                     + "FROM ACT_RU_TASK" + mine + ")", "ID_", "RESOURCE_ID_", "ROOT_PROC_INST_ID_");
             copies += n;
         }
@@ -187,7 +215,7 @@ final class InProcessFactDesk implements AutoCloseable {
      * INSERT ... SELECT of {@code table}'s rows matching {@code where}, with {@code suffixed} id columns given the
      * current round's suffix and {@code replaced} columns computed.
      */
-    private void copy(String suffix, String table, Map<String, String> replaced, String where, String... suffixed) {
+    private static void copy(JdbcTemplate jdbc, String suffix, String table, Map<String, String> replaced, String where, String... suffixed) {
         List<String> columns = jdbc.query("SELECT * FROM " + table + " WHERE 1 = 0", rs -> {
             List<String> names = new ArrayList<>();
             for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {

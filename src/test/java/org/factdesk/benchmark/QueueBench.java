@@ -72,6 +72,7 @@ final class QueueBench {
                 bench.seedTo(desk, size, first);
                 first = false;
                 bench.alternatives(desk, size, "pg");
+                bench.lastSize = size;
             }
         }
     }

@@ -21,6 +21,14 @@ class ScaleBenchmark {
     @BeforeAll
     static void start() throws java.io.IOException {
         java.nio.file.Files.deleteIfExists(Bench.OUT.resolve("report.txt"));
+        // Node logs are appended to within a run (a node restarted on its data) but not across runs.
+        if (java.nio.file.Files.isDirectory(Bench.OUT)) {
+            try (var logs = java.nio.file.Files.list(Bench.OUT)) {
+                for (java.nio.file.Path log : logs.filter(p -> p.toString().endsWith(".log")).toList()) {
+                    java.nio.file.Files.delete(log);
+                }
+            }
+        }
         Bench.dir("plans");
         Bench.say("FactDesk scale benchmark: %s; sections %s; %d cores", Bench.QUICK ? "quick sizes" : "full sizes",
                 Bench.SECTIONS, Runtime.getRuntime().availableProcessors());
