@@ -51,10 +51,29 @@ public record TextAnchor(String exact, String prefix, String suffix, int start, 
         if (original.equals(later)) {
             return Optional.of(this);
         }
-        Patch<Character> patch = DiffUtils.diff(characters(original), characters(later));
+        // A correction changes a few words: only the stretch between the texts' common beginning and common end is
+        // compared, which keeps this cheap on long articles and gives the same answer.
+        int head = 0;
+        int limit = Math.min(original.length(), later.length());
+        while (head < limit && original.charAt(head) == later.charAt(head)) {
+            head++;
+        }
+        int tail = 0;
+        while (tail < limit - head && original.charAt(original.length() - 1 - tail)
+                == later.charAt(later.length() - 1 - tail)) {
+            tail++;
+        }
+        if (end <= head) {
+            return found(later, start);
+        }
+        if (start >= original.length() - tail) {
+            return found(later, start + later.length() - original.length());
+        }
+        Patch<Character> patch = DiffUtils.diff(characters(original.substring(head, original.length() - tail)),
+                characters(later.substring(head, later.length() - tail)));
         int shift = 0;
         for (AbstractDelta<Character> delta : patch.getDeltas()) {
-            int from = delta.getSource().getPosition();
+            int from = head + delta.getSource().getPosition();
             int to = from + delta.getSource().size();
             boolean touches = delta.getSource().size() == 0 ? from > start && from < end : from < end && to > start;
             if (touches) {
@@ -64,7 +83,11 @@ public record TextAnchor(String exact, String prefix, String suffix, int start, 
                 shift += delta.getTarget().size() - delta.getSource().size();
             }
         }
-        int moved = start + shift;
+        return found(later, start + shift);
+    }
+
+    /** The quote at {@code moved} in {@code later}, if it stands there. */
+    private Optional<TextAnchor> found(String later, int moved) {
         if (moved < 0 || moved + exact.length() > later.length() || !later.startsWith(exact, moved)) {
             return Optional.empty();
         }

@@ -1,6 +1,7 @@
 package org.factdesk.identity;
 
 import java.io.IOException;
+import java.util.List;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -34,7 +35,10 @@ class EngineAuthenticationFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        identity.setAuthentication(authentication.getName(), directory.groupsOf(authentication.getName()));
+        // The roles came from the person's groups at sign-in; only a group FactDesk does not know sends us to the engine.
+        List<String> groups = Groups.ofRoles(authentication.getAuthorities())
+                .orElseGet(() -> directory.groupsOf(authentication.getName()));
+        identity.setAuthentication(authentication.getName(), groups);
         try {
             chain.doFilter(request, response);
         } finally {

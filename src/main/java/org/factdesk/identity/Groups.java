@@ -1,7 +1,12 @@
 package org.factdesk.identity;
 
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+
+import org.springframework.security.core.GrantedAuthority;
 
 /** FactDesk's groups, as Camunda stores them; each is the Spring role of its upper-cased name. */
 public final class Groups {
@@ -30,6 +35,28 @@ public final class Groups {
     /** The Spring Security role of a group: {@code fact-checkers} is {@code FACT_CHECKERS}. */
     public static String role(String group) {
         return group.toUpperCase(Locale.ROOT).replace('-', '_');
+    }
+
+    /**
+     * The groups behind a signed-in person's roles, when every role is one of FactDesk's own groups: the roles were
+     * read from those groups at sign-in, so the engine need not be asked again on every request. Empty when a role
+     * is one this class does not know (a group made in Camunda's Admin), so the caller asks the engine.
+     */
+    static Optional<List<String>> ofRoles(Collection<? extends GrantedAuthority> authorities) {
+        List<String> groups = new ArrayList<>();
+        for (GrantedAuthority authority : authorities) {
+            String role = authority.getAuthority();
+            if (role == null || !role.startsWith("ROLE_")) {
+                continue;
+            }
+            Optional<String> group = WITH_CAMUNDA_ADMIN.stream().filter(g -> role.equals("ROLE_" + role(g)))
+                    .findFirst();
+            if (group.isEmpty()) {
+                return Optional.empty();
+            }
+            groups.add(group.get());
+        }
+        return Optional.of(groups);
     }
 
     static String name(String group) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Optional;
+import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 
@@ -134,5 +135,38 @@ class TextAnchorTest {
     private static TextAnchor anchor(String text, String quote, int occurrence) {
         int start = TextAnchor.occurrences(text, quote).get(occurrence - 1);
         return TextAnchor.at(text, start, start + quote.length());
+    }
+
+    @Test
+    void followsAQuoteThroughRandomEditsAndNeverPointsAtTheWrongPlace() {
+        Random random = new Random(20261203);
+        for (int round = 0; round < 3000; round++) {
+            String original = randomText(random, 300 + random.nextInt(500));
+            int start = random.nextInt(original.length() - 20);
+            TextAnchor anchor = TextAnchor.at(original, start, start + 1 + random.nextInt(15));
+            int from = random.nextInt(original.length());
+            int to = Math.min(original.length(), from + random.nextInt(6));
+            String inserted = randomText(random, random.nextInt(5) + (to == from ? 1 : 0));
+            String later = original.substring(0, from) + inserted + original.substring(to);
+            Optional<TextAnchor> found = anchor.relocate(original, later);
+            String edit = "round " + round + ": " + from + ".." + to + " -> '" + inserted + "' near " + anchor;
+            // Wherever it is found, the flagged words stand there.
+            found.ifPresent(a -> assertThat(later.substring(a.start(), a.end())).as(edit).isEqualTo(anchor.exact()));
+            // An edit well clear of the quote moves it by what it inserted or removed before it, or not at all.
+            if (to + 10 < anchor.start()) {
+                assertThat(found).as(edit).map(TextAnchor::start)
+                        .contains(anchor.start() + inserted.length() - (to - from));
+            } else if (from > anchor.end() + 10) {
+                assertThat(found).as(edit).map(TextAnchor::start).contains(anchor.start());
+            }
+        }
+    }
+
+    private static String randomText(Random random, int length) {
+        StringBuilder text = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            text.append(random.nextInt(6) == 0 ? ' ' : (char) ('a' + random.nextInt(26)));
+        }
+        return text.toString();
     }
 }

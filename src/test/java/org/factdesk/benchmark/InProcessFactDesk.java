@@ -202,6 +202,8 @@ final class InProcessFactDesk implements AutoCloseable {
                     "LONG_", "CASE WHEN NAME_ = 'claimId' THEN LONG_ + " + offset + " ELSE LONG_ END",
                     "TEXT_", "CASE WHEN NAME_ = 'claimId' THEN CAST(LONG_ + " + offset + " AS VARCHAR(64)) ELSE TEXT_ END"),
                     mine, "ID_", "EXECUTION_ID_", "PROC_INST_ID_", "VAR_SCOPE_", "TASK_ID_");
+            copy(jdbc, suffix, "review_task", Map.of("claim_id", "claim_id + " + offset), " WHERE task_id IN "
+                    + "(SELECT ID_ FROM ACT_RU_TASK" + mine + ")", "task_id");
             copy(jdbc, suffix, "ACT_RU_AUTHORIZATION", Map.of(), " WHERE RESOURCE_TYPE_ = 7 AND RESOURCE_ID_ IN (SELECT ID_ "
                     + "FROM ACT_RU_TASK" + mine + ")", "ID_", "RESOURCE_ID_", "ROOT_PROC_INST_ID_");
             copies += n;

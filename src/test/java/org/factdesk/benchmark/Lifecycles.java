@@ -32,8 +32,8 @@ final class Lifecycles {
     static final int QUOTES_PER_ARTICLE = 30;
 
     private static final AtomicInteger CODES = new AtomicInteger();
-    static final String[] STEPS = {"flag (POST /api/articles/{id}/claims)", "farid's queue (GET /api/tasks)",
-            "claim Verify claim", "complete Verify claim", "edith's queue (GET /api/tasks)", "claim Approve correction",
+    static final String[] STEPS = {"flag (POST /api/articles/{id}/claims)", "farid's queue (GET /api/tasks?claim=)",
+            "claim Verify claim", "complete Verify claim", "edith's queue (GET /api/tasks?claim=)", "claim Approve correction",
             "complete Approve correction", "until PUBLISHED (background job), polled every 25 ms"};
 
     /** An article with typos nobody has flagged yet; one client thread at a time works on it. */
@@ -184,7 +184,7 @@ final class Lifecycles {
     }
 
     private static String taskOf(Http http, String user, long claim) {
-        Http.Answer queue = http.get(user, "/api/tasks");
+        Http.Answer queue = http.get(user, "/api/tasks?claim=" + claim);
         expect(queue, 200);
         for (JsonNode task : queue.json()) {
             if (task.get("claimId").asLong() == claim) {

@@ -56,9 +56,15 @@ final class Node {
         }
     }
 
-    /** Starts FactDesk on H2 in {@code dataDir}. */
+    /**
+     * Starts FactDesk on H2 in {@code dataDir}, its database told not to hand back a query's last result when nothing
+     * changed since (a newsroom's tables change all the time; repeated requests here would otherwise be flattered).
+     */
     static Node h2(String name, Path dataDir, List<String> jvmFlags, String... args) {
-        return start(name, dataDir, Map.of(), jvmFlags, args);
+        List<String> all = new ArrayList<>(List.of(args));
+        all.add("--spring.datasource.url=jdbc:h2:file:" + dataDir.toAbsolutePath() + "/factdesk;DB_CLOSE_ON_EXIT=FALSE;"
+                + "LOCK_TIMEOUT=10000;WRITE_DELAY=0;OPTIMIZE_REUSE_RESULTS=0");
+        return start(name, dataDir, Map.of(), jvmFlags, all.toArray(String[]::new));
     }
 
     /** Starts FactDesk with profile postgres on this JDBC URL. */

@@ -294,10 +294,6 @@ final class QueueBench {
                 }
             }
         }
-        // The claim table alone can say "unassigned and still flagged" but has no priority or deadline to sort by.
-        String claimOnly = "SELECT id FROM claim WHERE state = 'FLAGGED' AND held_by IS NULL ORDER BY id LIMIT " + PAGE;
-        Samples c = Bench.repeat(2, 20, 10, () -> jdbc.queryForList(claimOnly));
-        say("%s (b') claim table alone, FLAGGED and unheld by id, no extra index: %s", tag, c);
         jdbc.execute("DROP TABLE bench_queue");
     }
 
