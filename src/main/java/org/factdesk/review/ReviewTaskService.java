@@ -5,13 +5,8 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.runtime.VariableInstance;
-import org.camunda.bpm.engine.task.Task;
 import org.factdesk.identity.Roles;
 import org.factdesk.shared.ProblemException;
 import org.springframework.stereotype.Service;
@@ -30,15 +25,12 @@ import static org.factdesk.review.ClaimReviewProcess.Var;
 public class ReviewTaskService {
 
     private final TaskService tasks;
-    private final RuntimeService runtime;
     private final TaskGroups taskGroups;
     private final OpenTasks openTasks;
     private final Clock clock;
 
-    ReviewTaskService(TaskService tasks, RuntimeService runtime, TaskGroups taskGroups, OpenTasks openTasks,
-            Clock clock) {
+    ReviewTaskService(TaskService tasks, TaskGroups taskGroups, OpenTasks openTasks, Clock clock) {
         this.tasks = tasks;
-        this.runtime = runtime;
         this.taskGroups = taskGroups;
         this.openTasks = openTasks;
         this.clock = clock;
@@ -66,35 +58,34 @@ public class ReviewTaskService {
 
     @Transactional(readOnly = true)
     public ReviewTask get(String taskId, String user) {
-        Task task = workable(taskId, user);
-        return views(List.of(task)).get(0);
+        return view(workable(taskId, user));
     }
 
     /** Takes a task. Someone else holding it, or winning the race for it, is a 409. */
     @Transactional
     public ReviewTask claim(String taskId, String user) {
-        Task task = workable(taskId, user);
-        if (task.getAssignee() != null && !task.getAssignee().equals(user)) {
+        OpenTask task = workable(taskId, user);
+        if (task.holder() != null && !task.holder().equals(user)) {
             throw heldBy(task);
         }
         tasks.claim(taskId, user);
-        return views(List.of(tasks.createTaskQuery().taskId(taskId).singleResult())).get(0);
+        return view(workable(taskId, user));
     }
 
     /** Lets go of a task the caller holds, back to the group's queue. */
     @Transactional
     public ReviewTask unclaim(String taskId, String user) {
-        Task task = workable(taskId, user);
-        if (task.getAssignee() == null) {
+        OpenTask task = workable(taskId, user);
+        if (task.holder() == null) {
             throw ProblemException.conflict("task-not-claimed", "Task " + taskId + " is not held by anyone.");
         }
-        if (!task.getAssignee().equals(user)) {
+        if (!task.holder().equals(user)) {
             throw heldBy(task);
         }
         // Giving a task back is the claim right's own counterpart: Camunda's claim with no user, which the task's
         // candidates may do, where setting an assignee needs the right to assign others.
         tasks.claim(taskId, null);
-        return views(List.of(tasks.createTaskQuery().taskId(taskId).singleResult())).get(0);
+        return view(workable(taskId, user));
     }
 
     /**
@@ -103,19 +94,19 @@ public class ReviewTaskService {
      */
     @Transactional
     public void complete(String taskId, String user, CompleteTaskRequest form) {
-        Task task = workable(taskId, user);
-        if (task.getAssignee() != null && !task.getAssignee().equals(user)) {
+        OpenTask task = workable(taskId, user);
+        if (task.holder() != null && !task.holder().equals(user)) {
             throw heldBy(task);
         }
-        if (task.getAssignee() == null) {
+        if (task.holder() == null) {
             tasks.claim(taskId, user);
         }
-        tasks.complete(taskId, variables(task, form));
+        tasks.complete(taskId, variables(task.step(), form));
     }
 
-    private static Map<String, Object> variables(Task task, CompleteTaskRequest form) {
+    private static Map<String, Object> variables(String step, CompleteTaskRequest form) {
         Map<String, Object> variables = new HashMap<>();
-        if (Element.TASK_VERIFY_CLAIM.equals(task.getTaskDefinitionKey())) {
+        if (Element.TASK_VERIFY_CLAIM.equals(step)) {
             if (form.decision() != null) {
                 throw ProblemException.badRequest("wrong-form", "Verify claim takes a 'verdict' (ERROR_CONFIRMED, "
                         + "CLARIFICATION_NEEDED or NOT_AN_ERROR), not a 'decision'.");
@@ -135,47 +126,20 @@ public class ReviewTaskService {
         return variables;
     }
 
-    /** The task, if it exists, belongs to a claim review, and is one of the caller's groups' tasks. */
-    private Task workable(String taskId, String user) {
-        Task task = tasks.createTaskQuery().taskId(taskId).processDefinitionKey(ClaimReviewProcess.PROCESS_ID)
-                .singleResult();
-        if (task == null) {
-            throw ProblemException.notFound("task-not-found", "There is no open review task with id " + taskId
-                    + "; it may have been completed already.");
-        }
-        taskGroups.requireMember(user, task.getTaskDefinitionKey(), task.getName());
+    /**
+     * The open review task, if there is one with this id, and if it is work for one of the caller's groups. Read from
+     * FactDesk's table of open tasks, which the listeners keep in the engine's own transaction; the engine still
+     * decides each claim and completion.
+     */
+    private OpenTask workable(String taskId, String user) {
+        OpenTask task = openTasks.find(taskId).orElseThrow(() -> ProblemException.notFound("task-not-found",
+                "There is no open review task with id " + taskId + "; it may have been completed already."));
+        taskGroups.requireMember(user, task.step(), task.name());
         return task;
     }
 
-    private static ProblemException heldBy(Task task) {
-        return ProblemException.conflict("task-already-claimed", "'" + task.getName() + "' is already held by "
-                + task.getAssignee() + ".");
-    }
-
-    /**
-     * Task views with their claim and article. The claim comes from each process instance's business key (which only
-     * FactDesk sets), the article from the claim variable FactDesk set at the start and the listeners keep unchanged.
-     */
-    private List<ReviewTask> views(List<Task> found) {
-        if (found.isEmpty()) {
-            return List.of();
-        }
-        String[] instances = found.stream().map(Task::getProcessInstanceId).distinct().toArray(String[]::new);
-        Map<String, Long> claimOf = new HashMap<>();
-        for (ProcessInstance instance : runtime.createProcessInstanceQuery().processInstanceIds(Set.of(instances))
-                .list()) {
-            claimOf.put(instance.getId(), ReviewVariables.parseClaimId(instance.getBusinessKey()));
-        }
-        Map<String, Long> articleOf = new HashMap<>();
-        for (VariableInstance variable : runtime.createVariableInstanceQuery()
-                .processInstanceIdIn(instances).variableName(Var.ARTICLE_ID).list()) {
-            articleOf.put(variable.getProcessInstanceId(), ((Number) variable.getValue()).longValue());
-        }
-        return found.stream().filter(task -> claimOf.containsKey(task.getProcessInstanceId())).map(task ->
-                new ReviewTask(task.getId(), task.getName(), task.getTaskDefinitionKey(),
-                        claimOf.get(task.getProcessInstanceId()), articleOf.getOrDefault(task.getProcessInstanceId(), 0L),
-                        task.getAssignee(), task.getCreateTime().toInstant(),
-                        task.getDueDate() == null ? null : task.getDueDate().toInstant(), task.getPriority()))
-                .toList();
+    private static ProblemException heldBy(OpenTask task) {
+        return ProblemException.conflict("task-already-claimed", "'" + task.name() + "' is already held by "
+                + task.holder() + ".");
     }
 }
