@@ -6,6 +6,7 @@ import java.util.List;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.factdesk.claim.ClaimService;
+import org.factdesk.shared.PageLinks;
 import org.factdesk.shared.ProblemException;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -14,7 +15,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * The audit API: one claim's history and bundle, the log filtered by article, time and actor, its exports, and the
@@ -66,21 +66,8 @@ class AuditController {
                     + MAX_PAGE + "; for the whole log, use /api/audit/export.");
         }
         AuditPage found = log.page(new AuditQuery(articleId, null, from, to, actor), false, page, size);
-        StringBuilder links = new StringBuilder(link(0, "first"));
-        if (page > 0) {
-            links.append(", ").append(link(page - 1, "prev"));
-        }
-        if (found.hasNext()) {
-            links.append(", ").append(link(page + 1, "next"));
-        }
-        links.append(", ").append(link(found.lastPage(), "last"));
-        return ResponseEntity.ok().header("X-Total-Count", Long.toString(found.total()))
-                .header(HttpHeaders.LINK, links.toString()).body(found.entries());
-    }
-
-    private static String link(int page, String rel) {
-        return "<" + ServletUriComponentsBuilder.fromCurrentRequest().replaceQueryParam("page", page).build()
-                .toUriString() + ">; rel=\"" + rel + "\"";
+        return ResponseEntity.ok().headers(PageLinks.of(page, found.lastPage(), found.total()))
+                .body(found.entries());
     }
 
     @GetMapping("/api/audit/verify")

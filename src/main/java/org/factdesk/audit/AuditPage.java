@@ -5,10 +5,6 @@ import java.util.List;
 /** One page of the audit log: its entries, how many match in all, and where the page stands. */
 public record AuditPage(List<AuditEntry> entries, long total, int page, int size) {
 
-    public boolean hasNext() {
-        return (long) (page + 1) * size < total;
-    }
-
     /** The number of the last page (0 when everything fits on one). */
     public int lastPage() {
         return total == 0 ? 0 : (int) ((total - 1) / size);

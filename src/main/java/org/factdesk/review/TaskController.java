@@ -1,9 +1,8 @@
 package org.factdesk.review;
 
-import java.util.ArrayList;
 import java.util.List;
 
-import org.springframework.http.HttpHeaders;
+import org.factdesk.shared.PageLinks;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,7 +11,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * The task API: the caller's review queue, a page at a time, and claim, unclaim and complete. The queue answers a
@@ -33,24 +31,8 @@ class TaskController {
     ResponseEntity<List<ReviewTask>> queue(QueueParameters parameters, Authentication caller) {
         QueueQuery query = parameters.toQuery();
         QueuePage page = reviewTasks.queue(caller.getName(), query);
-        List<String> links = new ArrayList<>();
-        links.add(link(0, "first"));
-        if (page.hasPrevious()) {
-            links.add(link(page.page() - 1, "prev"));
-        }
-        if (page.hasNext()) {
-            links.add(link(page.page() + 1, "next"));
-        }
-        links.add(link(page.lastPage(), "last"));
-        return ResponseEntity.ok()
-                .header("X-Total-Count", Long.toString(page.total()))
-                .header(HttpHeaders.LINK, String.join(", ", links))
+        return ResponseEntity.ok().headers(PageLinks.of(page.page(), page.lastPage(), page.total()))
                 .body(page.tasks());
-    }
-
-    private static String link(int page, String rel) {
-        return "<" + ServletUriComponentsBuilder.fromCurrentRequest().replaceQueryParam("page", page).build()
-                .toUriString() + ">; rel=\"" + rel + "\"";
     }
 
     @GetMapping("/{id}")
