@@ -25,5 +25,7 @@ CREATE UNIQUE INDEX review_task_claim ON review_task (claim_id);
 CREATE INDEX review_task_group_queue ON review_task (work_group, holder, priority DESC, due_at, created_at);
 CREATE INDEX review_task_holder_queue ON review_task (holder, priority DESC, due_at, created_at);
 CREATE INDEX review_task_article ON review_task (article_id);
+-- The whole table in queue order: a group's unheld tasks are read from it in order, stopping at the page's end.
+CREATE INDEX review_task_order ON review_task (priority DESC, due_at, created_at, task_id);
 
 ALTER TABLE claim DROP COLUMN held_by;

@@ -9,7 +9,7 @@ CREATE TABLE audit_claim (
 );
 
 CREATE INDEX audit_claim_filter ON audit_claim (category, outcome);
-CREATE INDEX ix_audit_actor ON audit_entry (actor, seq);
+CREATE INDEX ix_audit_actor_at ON audit_entry (actor, at);
 CREATE INDEX ix_audit_at ON audit_entry (at);
 
 INSERT INTO audit_claim (claim_id, article_id, category, outcome)

@@ -129,6 +129,11 @@ class ArticleRepository {
                 .query(REVISION).list();
     }
 
+    List<Article> recent(int limit) {
+        return jdbc.sql(ARTICLE_SELECT + " ORDER BY COALESCE(a.updated_at, a.published_at) DESC, a.id DESC FETCH FIRST "
+                + limit + " ROWS ONLY").query(ARTICLE).list();
+    }
+
     List<Article> findAll(Collection<Long> ids) {
         if (ids.isEmpty()) {
             return List.of();

@@ -76,6 +76,11 @@ public class ArticleService {
         return articles.findAll();
     }
 
+    /** The {@code limit} most recently updated (or published) articles, newest first. */
+    public List<Article> recent(int limit) {
+        return articles.recent(limit);
+    }
+
     /** The articles with these ids, by id, in one query; an id with no article is left out. */
     public Map<Long, Article> all(Collection<Long> ids) {
         return articles.findAll(ids).stream().collect(Collectors.toMap(Article::id, Function.identity()));

@@ -99,7 +99,7 @@ class AuditRepository {
         List<Object> params = new ArrayList<>(filter.params());
         String where = filter.where();
         if (beforeSeq != null) {
-            where += " AND seq < ?";
+            where += (where.isEmpty() ? " WHERE" : " AND") + " seq < ?";
             params.add(beforeSeq);
         }
         return jdbc.sql("SELECT " + AuditRows.COLUMNS + " FROM audit_entry" + where
@@ -136,7 +136,8 @@ class AuditRepository {
     private record Filter(String where, List<Object> params) {
 
         static Filter of(AuditQuery query) {
-            StringBuilder sql = new StringBuilder(" WHERE 1 = 1");
+            // No condition at all when nothing is filtered: H2 then counts the whole log without reading it.
+            StringBuilder sql = new StringBuilder();
             List<Object> params = new ArrayList<>();
             if (query.articleId() != null) {
                 sql.append(" AND article_id = ?");
@@ -170,7 +171,7 @@ class AuditRepository {
                 }
                 sql.append(")");
             }
-            return new Filter(sql.toString(), params);
+            return new Filter(sql.isEmpty() ? "" : " WHERE" + sql.substring(" AND".length()), params);
         }
     }
 }

@@ -1,10 +1,12 @@
 package org.factdesk.review;
 
+import java.sql.Connection;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -13,6 +15,7 @@ import org.factdesk.claim.Category;
 import org.factdesk.claim.ReviewHolders;
 import org.factdesk.claim.Severity;
 import org.factdesk.shared.SqlTime;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -25,13 +28,18 @@ import org.springframework.stereotype.Repository;
 @Repository
 class OpenTasks implements ReviewHolders {
 
+    private static final String GROUP_HALF = "holder IS NULL AND work_group IN (:groups)";
+
     static final String COLUMNS = "task_id, claim_id, article_id, step, name, work_group, holder, category, severity, "
             + "flagged_by, verified_by, returned, priority, due_at, created_at";
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate jdbcTemplate;
+    private volatile String orderHint;
 
-    OpenTasks(JdbcClient jdbc) {
+    OpenTasks(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
         this.jdbc = jdbc;
+        this.jdbcTemplate = jdbcTemplate;
     }
 
     void insert(OpenTask task) {
@@ -87,8 +95,12 @@ class OpenTasks implements ReviewHolders {
         long upTo = query.offset() + query.size();
         StringBuilder sql = new StringBuilder("SELECT * FROM (");
         for (int i = 0; i < halves.size(); i++) {
-            sql.append(i == 0 ? "" : " UNION ALL ").append("(SELECT ").append(COLUMNS)
-                    .append(" FROM review_task WHERE ").append(halves.get(i)).append(" ORDER BY ").append(order)
+            // A group's half matches most of the table: read it in queue order and stop at the page's end. PostgreSQL
+            // finds that plan itself; H2 sorts unless told which index to read.
+            boolean groupHalf = halves.get(i).startsWith(GROUP_HALF);
+            sql.append(i == 0 ? "" : " UNION ALL ").append("(SELECT ").append(COLUMNS).append(" FROM review_task")
+                    .append(groupHalf && query.sort() == QueueQuery.Sort.PRIORITY ? orderHint() : "")
+                    .append(" WHERE ").append(halves.get(i)).append(" ORDER BY ").append(order)
                     .append(" FETCH FIRST ").append(upTo).append(" ROWS ONLY)");
         }
         sql.append(") queue ORDER BY ").append(order).append(" OFFSET ").append(query.offset())
@@ -137,7 +149,7 @@ class OpenTasks implements ReviewHolders {
         }
         if (query.tab() != QueueQuery.Tab.MINE && !groups.isEmpty()) {
             params.put("groups", groups);
-            halves.add("holder IS NULL AND work_group IN (:groups)" + filters);
+            halves.add(GROUP_HALF + filters);
         }
         return halves;
     }
@@ -148,6 +160,16 @@ class OpenTasks implements ReviewHolders {
             filters.append(" AND ").append(column).append(" = :").append(name);
             params.put(name, value);
         }
+    }
+
+    /** H2's table hint to read the queue-order index; nothing on other databases. */
+    private String orderHint() {
+        if (orderHint == null) {
+            String product = jdbcTemplate.execute((Connection connection) ->
+                    connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT));
+            orderHint = product != null && product.contains("h2") ? " USE INDEX (review_task_order)" : "";
+        }
+        return orderHint;
     }
 
     private static String order(QueueQuery.Sort sort) {

@@ -16,7 +16,7 @@ final class LifecycleBench {
 
     /** Articles for one node's runs: enough typos for warm-up, both measured runs and the profiled one. */
     static int articlesNeeded() {
-        return Bench.QUICK ? 8 : 14;
+        return Bench.QUICK ? 8 : 40;
     }
 
     static void h2() throws Exception {

@@ -56,11 +56,11 @@ final class PostgresBench {
             Node b = Node.postgres("lifecycle-pg-b", Bench.dir("lifecycle-pg-b"), life, List.of());
             try {
                 Lifecycles one = new Lifecycles(List.of(a));
-                one.importArticles(Bench.QUICK ? 4 : 6);
+                one.importArticles(Bench.QUICK ? 4 : 16);
                 one.run(1, 3, false);
                 double again = one.run(4, Bench.LIFECYCLE_SECONDS, false);
                 Lifecycles two = new Lifecycles(List.of(a, b));
-                two.importArticles(Bench.QUICK ? 6 : 10);
+                two.importArticles(Bench.QUICK ? 6 : 30);
                 two.run(2, 3, false);
                 double both = two.run(4, Bench.LIFECYCLE_SECONDS, true);
                 say("[pg] 4 client threads: one node %.2f lifecycles/s (earlier run %.2f), two nodes on one database "

@@ -103,6 +103,8 @@ class AuditPages {
 
     /** How many entries a page of the log shows. */
     static final int PAGE_SIZE = 100;
+    /** How many articles the article filter lists. */
+    private static final int ARTICLE_CHOICES = 200;
     /** How many entries the CSV reads at a time. */
     private static final int EXPORT_CHUNK = 1000;
 
@@ -118,7 +120,7 @@ class AuditPages {
         model.addAttribute("lastPage", found.lastPage());
         model.addAttribute("pageLink", "/audit" + filters.query() + (filters.query().isEmpty() ? "?" : "&")
                 + "page=");
-        model.addAttribute("articles", articles.list());
+        model.addAttribute("articles", articleChoices(filters.article()));
         model.addAttribute("actors", rows.stream().map(r -> r.entry().actor()).distinct().sorted().toList());
         model.addAttribute("categories", Category.values());
         model.addAttribute("outcomes", ClaimOutcome.values());
@@ -194,6 +196,15 @@ class AuditPages {
                 .filter(r -> r.revision() > Math.min(older, newer) && r.revision() <= Math.max(older, newer))
                 .filter(ArticleRevision::isCorrection).toList());
         return "audit-revisions";
+    }
+
+    /** The articles the filter offers: the most recent ones, and the one chosen if it is older. */
+    private List<Article> articleChoices(Long chosen) {
+        List<Article> recent = new ArrayList<>(articles.recent(ARTICLE_CHOICES));
+        if (chosen != null && recent.stream().noneMatch(a -> a.id() == chosen)) {
+            recent.addAll(articles.all(List.of(chosen)).values());
+        }
+        return recent;
     }
 
     private AuditQuery query(Filters filters) {
