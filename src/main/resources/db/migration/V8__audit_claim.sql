@@ -10,6 +10,8 @@ CREATE TABLE audit_claim (
 
 CREATE INDEX audit_claim_filter ON audit_claim (category, outcome);
 CREATE INDEX ix_audit_actor_at ON audit_entry (actor, at);
+-- The history page reads the newest entries first; H2 reads an index in one direction only.
+CREATE INDEX ix_audit_seq_newest ON audit_entry (seq DESC);
 CREATE INDEX ix_audit_at ON audit_entry (at);
 
 INSERT INTO audit_claim (claim_id, article_id, category, outcome)
