@@ -1,7 +1,6 @@
 package org.factdesk.claim;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
