@@ -361,6 +361,21 @@ class ClaimReviewProcessTest {
                 .containsExactly("create", "update:" + EDITOR, "assignment:" + EDITOR, "complete:" + EDITOR);
     }
 
+    @Test
+    void endingAReviewAtEitherTaskTellsThatTasksListenerItIsGone() {
+        ProcessInstance atVerify = flag("FACTUAL", "HIGH");
+        ProcessInstance atApproval = flag("FACTUAL", "HIGH");
+        verify(atApproval, Verdict.ERROR_CONFIRMED);
+
+        runtimeService.deleteProcessInstance(atVerify.getId(), "ended by an admin");
+        runtimeService.deleteProcessInstance(atApproval.getId(), "ended by an admin");
+
+        // The listener removes the task from FactDesk's table of open tasks on this event.
+        assertThat(verifyClaimListener.events).containsExactly("create", "create", "update:" + FACT_CHECKER,
+                "assignment:" + FACT_CHECKER, "complete:" + FACT_CHECKER, "delete");
+        assertThat(approveCorrectionListener.events).containsExactly("create", "delete");
+    }
+
     // The next four pin down what the engine tells a task listener, which the Spring listeners rely on.
 
     @Test
