@@ -36,8 +36,12 @@ import org.languagetool.rules.spelling.SpellingCheckRule;
  */
 final class SpellingGrammarDetector implements Detector {
 
-    /** Categories whose rules find slips a correction would fix; style, typography and punctuation are house style. */
-    private static final Set<String> CATEGORIES = Set.of("TYPOS", "COLLOCATIONS");
+    /**
+     * Categories whose rules find slips a correction would fix: typos, collocations, words confused with a
+     * look-alike ("then" for "than") and grammar ("such a swords"). Style, typography and punctuation are house style.
+     */
+    private static final Set<String> CATEGORIES = Set.of("TYPOS", "COLLOCATIONS", "CONFUSED_WORDS", "GRAMMAR");
+    private static final String GRAMMAR = "GRAMMAR";
 
     /**
      * Spellings that tell British from American copy, counted in the narrator's prose only and in lower case: names
@@ -123,15 +127,17 @@ final class SpellingGrammarDetector implements Detector {
     }
 
     /** What FactDesk keeps of a LanguageTool match: where, whether the speller found it, its words. */
-    private record Match(int from, int to, boolean spelling, String message, List<String> replacements) {
+    private record Match(int from, int to, boolean spelling, boolean grammar, String message,
+            List<String> replacements) {
 
         static Match of(RuleMatch match) {
             return new Match(match.getFromPos(), match.getToPos(), match.getRule() instanceof SpellingCheckRule,
-                    match.getMessage(), List.copyOf(match.getSuggestedReplacements()));
+                    GRAMMAR.equals(match.getRule().getCategory().getId().toString()), match.getMessage(),
+                    List.copyOf(match.getSuggestedReplacements()));
         }
 
         Match shiftedBy(int offset) {
-            return new Match(from + offset, to + offset, spelling, message, replacements);
+            return new Match(from + offset, to + offset, spelling, grammar, message, replacements);
         }
     }
 
@@ -207,8 +213,12 @@ final class SpellingGrammarDetector implements Detector {
                 continue;
             }
             // Newsrooms fix typos in statements given in writing, so a slip in a quotation is still proposed, with
-            // less confidence: it may be the speaker's own word, and the desk decides.
+            // less confidence: it may be the speaker's own word, and the desk decides. Grammar is not: people speak
+            // in fragments ("he, well, he"), and a quote is not tidied into the paper's grammar.
             boolean quoted = document.quoted(start);
+            if (match.grammar() && (quoted || hyphenOnly(quote, match.replacements().get(0)))) {
+                continue;
+            }
             String message = match.message().replaceAll("</?suggestion>", "'");
             found.add(document.suggest(name(), Category.TYPO, start, end, match.replacements().get(0),
                     quoted ? message + " (In a quotation: check the source before changing it.)" : message,
@@ -242,6 +252,11 @@ final class SpellingGrammarDetector implements Detector {
         return quote.length() >= 6 && proposed.regionMatches(0, quote, 0, 2) && !vowelForVowel(quote, proposed)
                 && Edits.distance(Edits.lower(quote), Edits.lower(proposed)) == 1
                 && Lexicon.get().knownProperNoun(proposed) && !Lexicon.get().known(quote);
+    }
+
+    /** "15 meter high" for "15-meter high": where compounds take a hyphen is house style, not an error. */
+    private static boolean hyphenOnly(String quote, String proposed) {
+        return proposed.replace('-', ' ').equals(quote.replace('-', ' '));
     }
 
     private static boolean slipOfOrdinaryWord(String quote, Match match) {

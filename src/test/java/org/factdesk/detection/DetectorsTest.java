@@ -144,4 +144,31 @@ class DetectorsTest {
         assertThat(new TimeDetector().detect(article("20 January 2022, 12:00",
                 "The count in Limaville ended at 8pm local time (10pm GMT), officials said."))).isEmpty();
     }
+
+    @Test
+    void contractionsThatLostTheirApostropheButNotWordsThatMerelyMeet() {
+        ScanDocument doc = article("3 May 2021, 10:00", "It s the third closure this year, and officials don t know why.",
+                "\"I m not surprised,\" a resident said. The council said it said so in March.",
+                "The fund can't pay, and it's late; Vitamin D s are sold out.");
+        List<Suggestion> found = new ContractionDetector().detect(doc);
+        assertThat(found).extracting(Suggestion::quote, Suggestion::suggestion).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("It s", "It's"), org.assertj.core.groups.Tuple.tuple("don t", "don't"),
+                org.assertj.core.groups.Tuple.tuple("I m", "I'm"));
+        // A slip inside a quotation is still proposed, with less confidence.
+        assertThat(found.get(2).confidence()).isLessThan(found.get(0).confidence());
+        // Typeset copy gets its own apostrophe back.
+        assertThat(new ContractionDetector().detect(article("3 May 2021, 10:00",
+                "It’s late, and we don t know why; they’re sure it’ll pass.")))
+                .extracting(Suggestion::suggestion).containsExactly("don’t");
+    }
+
+    @Test
+    void grammarIsProposedInTheNarratorsProseButNotInsideAQuotation() {
+        ScanDocument prose = article("3 May 2021, 10:00", "The council approved a new rules for parking on Monday.");
+        assertThat(new SpellingGrammarDetector().detect(prose)).extracting(Suggestion::quote)
+                .containsExactly("a new rules");
+        ScanDocument quoted = article("3 May 2021, 10:00",
+                "\"The council approved a new rules for parking,\" a resident told reporters.");
+        assertThat(new SpellingGrammarDetector().detect(quoted)).isEmpty();
+    }
 }

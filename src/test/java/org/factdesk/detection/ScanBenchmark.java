@@ -63,6 +63,7 @@ class ScanBenchmark {
                 Runtime.getRuntime().availableProcessors(), percentile(times, 50), percentile(times, 0),
                 percentile(times, 90), percentile(cpu, 50), percentile(cpu, 0), percentile(again, 50),
                 percentile(oneChanged, 50)));
+        out.append("  each detector on the seed again (LanguageTool's paragraphs remembered from the runs above):\n");
         for (Detector detector : scanner.detectors()) {
             List<Double> own = new ArrayList<>();
             for (int i = 0; i < RUNS / 2; i++) {
@@ -70,7 +71,7 @@ class ScanBenchmark {
                 detector.detect(seedDocument);
                 own.add((threads.getCurrentThreadCpuTime() - cpuStart) / 1e6);
             }
-            out.append(String.format("  %-22s CPU time median %6.1f ms%n", detector.name(), percentile(own, 50)));
+            out.append(String.format("    %-20s CPU time median %6.1f ms%n", detector.name(), percentile(own, 50)));
         }
         List<Corpus.Article> corpus = Corpus.load();
         long words = 0;
