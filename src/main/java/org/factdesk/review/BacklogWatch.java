@@ -62,8 +62,11 @@ public class BacklogWatch {
         }
     }
 
-    /** Checks every desk at {@code now} against {@code threshold}; the alerts this check raised. */
-    List<BacklogAlerted> check(Instant now, int threshold) {
+    /**
+     * Checks every desk at {@code now} against {@code threshold}, as the schedule does with the clock and the
+     * configured threshold; the alerts this check raised.
+     */
+    public List<BacklogAlerted> check(Instant now, int threshold) {
         List<BacklogAlerted> raised = new ArrayList<>();
         for (String group : ClaimReviewProcess.WORK_GROUPS) {
             try {

@@ -31,10 +31,8 @@ class OpenTasks implements ReviewHolders {
     private static final String UNHELD = "holder IS NULL";
     private static final String GROUP_HALF = UNHELD + " AND work_group IN (:groups)";
 
-    private static final String INSERTED = "task_id, claim_id, article_id, step, name, work_group, holder, category, "
-            + "severity, flagged_by, verified_by, returned, priority, due_at, created_at";
-
-    static final String COLUMNS = INSERTED + ", escalated_at";
+    static final String COLUMNS = "task_id, claim_id, article_id, step, name, work_group, holder, category, severity, "
+            + "flagged_by, verified_by, returned, priority, due_at, created_at, escalated_at";
 
     private final JdbcClient jdbc;
     private final JdbcTemplate jdbcTemplate;
@@ -46,11 +44,11 @@ class OpenTasks implements ReviewHolders {
     }
 
     void insert(OpenTask task) {
-        jdbc.sql("INSERT INTO review_task (" + INSERTED + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        jdbc.sql("INSERT INTO review_task (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(task.taskId(), task.claimId(), task.articleId(), task.step(), task.name(), task.workGroup(),
                         task.holder(), task.category().name(), task.severity().name(), task.flaggedBy(),
                         task.verifiedBy(), task.returned(), task.priority(), SqlTime.of(task.due()),
-                        SqlTime.of(task.created()))
+                        SqlTime.of(task.created()), SqlTime.of(task.escalated()))
                 .update();
     }
 

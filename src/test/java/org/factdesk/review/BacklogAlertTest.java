@@ -7,10 +7,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -99,30 +99,29 @@ class BacklogAlertTest {
 
     @Test
     void checksRunningAtOnceOnTwoNodesAlertOnce() throws Exception {
-        CountDownLatch start = new CountDownLatch(1);
         ExecutorService twoNodes = Executors.newFixedThreadPool(2);
-        List<CompletableFuture<List<BacklogAlerted>>> nodes = new ArrayList<>();
-        for (int node = 0; node < 2; node++) {
-            nodes.add(CompletableFuture.supplyAsync(() -> {
-                try {
-                    start.await(10, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                return watch.check(everythingOverdue, 0);
-            }, twoNodes));
-        }
-        start.countDown();
-
-        List<BacklogAlerted> all = new ArrayList<>();
         try {
-            for (CompletableFuture<List<BacklogAlerted>> node : nodes) {
-                all.addAll(node.get(30, TimeUnit.SECONDS));
+            // Many rounds, so that the two checks really meet inside one another's transaction in some of them.
+            for (int round = 0; round < 25; round++) {
+                watch.check(NOTHING_OVERDUE, 0);
+                CyclicBarrier together = new CyclicBarrier(2);
+                List<Future<List<BacklogAlerted>>> nodes = new ArrayList<>();
+                for (int node = 0; node < 2; node++) {
+                    nodes.add(twoNodes.submit(() -> {
+                        together.await(10, TimeUnit.SECONDS);
+                        return watch.check(everythingOverdue, 0);
+                    }));
+                }
+                List<BacklogAlerted> all = new ArrayList<>();
+                for (Future<List<BacklogAlerted>> node : nodes) {
+                    all.addAll(node.get(30, TimeUnit.SECONDS));
+                }
+                assertThat(all).as("round %d", round)
+                        .filteredOn(alert -> alert.group().equals(ClaimReviewProcess.GROUP_FACT_CHECKERS)).hasSize(1);
             }
         } finally {
             twoNodes.shutdown();
         }
-        assertThat(all).filteredOn(alert -> alert.group().equals(ClaimReviewProcess.GROUP_FACT_CHECKERS)).hasSize(1);
     }
 
     @Test

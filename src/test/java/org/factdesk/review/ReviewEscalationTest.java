@@ -22,6 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -53,6 +54,15 @@ class ReviewEscalationTest {
 
     @Autowired
     IdentityService identityService;
+
+    @Autowired
+    OpenTasks openTasks;
+
+    @Autowired
+    OpenTasksRebuild rebuild;
+
+    @Autowired
+    JdbcClient jdbc;
 
     private TestApi api;
 
@@ -189,6 +199,20 @@ class ReviewEscalationTest {
         assertThat(api.taskOf(DANA, claim)).isNull();
         assertThat(timers(claim)).containsExactlyInAnyOrder(Element.BOUNDARY_VERIFY_REMINDER,
                 Element.BOUNDARY_VERIFY_OVERDUE);
+    }
+
+    @Test
+    void anEscalationOutlivesARebuildOfTheOpenTasksTable() {
+        long claim = flagged("elliot");
+        String verification = taskOf(claim, Element.TASK_VERIFY_CLAIM);
+        runTimer(claim, Element.BOUNDARY_VERIFY_OVERDUE);
+
+        jdbc.sql("DELETE FROM review_task").update();
+        rebuild.run(null);
+
+        assertThat(openTasks.find(verification)).hasValueSatisfying(task ->
+                assertThat(task.isEscalated()).isTrue());
+        assertThat(queued(DANA, claim).get("id").asText()).isEqualTo(verification);
     }
 
     // Helpers.
