@@ -55,7 +55,8 @@ class ArchitectureTest {
             .whereLayer("Detection").mayOnlyAccessLayers("Publication", "Claim", "Article", "Shared", "Identity")
             .whereLayer("Publication").mayOnlyAccessLayers("Claim", "Article", "Shared", "Identity")
             .whereLayer("Review").mayOnlyAccessLayers("Publication", "Claim", "Article", "Shared", "Identity")
-            .whereLayer("Audit").mayOnlyAccessLayers("Review", "Publication", "Claim", "Article", "Shared", "Identity")
+            .whereLayer("Audit").mayOnlyAccessLayers("Review", "Publication", "Claim", "Article", "Shared",
+                    "Identity")
             .whereLayer("Demo").mayOnlyAccessLayers("Claim", "Article", "Shared", "Identity");
 
     /** The flow records its steps through events; only the audit feature writes or reads the log. */

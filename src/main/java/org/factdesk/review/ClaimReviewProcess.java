@@ -113,7 +113,8 @@ public final class ClaimReviewProcess {
      */
     public static Optional<String> deadlineStepOf(String activityId) {
         return switch (activityId == null ? "" : activityId) {
-            case Element.TASK_REMIND_VERIFIER, Element.TASK_ESCALATE_VERIFICATION -> Optional.of(Element.TASK_VERIFY_CLAIM);
+            case Element.TASK_REMIND_VERIFIER, Element.TASK_ESCALATE_VERIFICATION ->
+                    Optional.of(Element.TASK_VERIFY_CLAIM);
             case Element.TASK_REMIND_APPROVER, Element.TASK_ESCALATE_APPROVAL ->
                     Optional.of(Element.TASK_APPROVE_CORRECTION);
             default -> Optional.empty();

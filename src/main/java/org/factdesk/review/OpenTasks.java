@@ -72,7 +72,8 @@ class OpenTasks implements ReviewHolders {
      * already or is no longer open, so that an escalation is recorded once.
      */
     boolean escalated(String taskId, int priority, Instant at) {
-        return jdbc.sql("UPDATE review_task SET escalated_at = ?, priority = ? WHERE task_id = ? AND escalated_at IS NULL")
+        return jdbc.sql("UPDATE review_task SET escalated_at = ?, priority = ? "
+                + "WHERE task_id = ? AND escalated_at IS NULL")
                 .params(SqlTime.of(at), priority, taskId).update() == 1;
     }
 

@@ -13,9 +13,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The task API: the caller's review queue, a page at a time, claim, unclaim and complete, and the desks' backlog. The queue answers a
- * JSON array as it always has; the page, the total and the links to the other pages travel in headers
- * ({@code X-Total-Count}, RFC 8288 {@code Link}).
+ * The task API: the caller's review queue, a page at a time, claim, unclaim and complete, and the desks' backlog.
+ * The queue answers a JSON array as it always has; the page, the total and the links to the other pages travel in
+ * headers ({@code X-Total-Count}, RFC 8288 {@code Link}).
  */
 @RestController
 @RequestMapping("/api/tasks")
