@@ -13,10 +13,12 @@ public final class Groups {
 
     public static final String FACT_CHECKERS = "fact-checkers";
     public static final String EDITORS = "editors";
+    /** The newsroom's lawyers: they review updates the routing decision marks as a legal risk. */
+    public static final String LEGAL = "legal";
     public static final String AUDITORS = "auditors";
     public static final String ADMINS = "admins";
 
-    public static final List<String> ALL = List.of(FACT_CHECKERS, EDITORS, AUDITORS, ADMINS);
+    public static final List<String> ALL = List.of(FACT_CHECKERS, EDITORS, LEGAL, AUDITORS, ADMINS);
 
     /**
      * Camunda's own administrators' group. FactDesk's admins are members too: Cockpit and Admin send everyone to a
@@ -27,7 +29,8 @@ public final class Groups {
     /** The groups of an administrator: FactDesk's admins and Camunda's own. */
     public static final List<String> ADMINISTRATOR = List.of(ADMINS, CAMUNDA_ADMIN);
 
-    static final List<String> WITH_CAMUNDA_ADMIN = List.of(FACT_CHECKERS, EDITORS, AUDITORS, ADMINS, CAMUNDA_ADMIN);
+    static final List<String> WITH_CAMUNDA_ADMIN = List.of(FACT_CHECKERS, EDITORS, LEGAL, AUDITORS, ADMINS,
+            CAMUNDA_ADMIN);
 
     private Groups() {
     }
@@ -63,6 +66,7 @@ public final class Groups {
         return switch (group) {
             case FACT_CHECKERS -> "Fact-checkers";
             case EDITORS -> "Editors";
+            case LEGAL -> "Legal";
             case AUDITORS -> "Auditors";
             case ADMINS -> "Admins";
             case CAMUNDA_ADMIN -> "Camunda administrators";

@@ -16,13 +16,16 @@ public final class Roles {
 
     public static final String FACT_CHECKERS = "FACT_CHECKERS";
     public static final String EDITORS = "EDITORS";
+    public static final String LEGAL = "LEGAL";
     public static final String AUDITORS = "AUDITORS";
     public static final String ADMINS = "ADMINS";
 
     /** Those who flag claims and work review tasks. */
     public static final String[] REVIEWERS = {FACT_CHECKERS, EDITORS};
-    /** Those who may work tasks through Tasklist and the engine's APIs: reviewers, and admins who help them. */
-    public static final String[] TASK_WORKERS = {FACT_CHECKERS, EDITORS, ADMINS};
+    /** Those who work a step of a claim review: fact-checkers, editors and lawyers. */
+    public static final String[] REVIEW_STEP_WORKERS = {FACT_CHECKERS, EDITORS, LEGAL};
+    /** Those who may work tasks through Tasklist and the engine's APIs: reviewers, lawyers, and admins who help. */
+    public static final String[] TASK_WORKERS = {FACT_CHECKERS, EDITORS, LEGAL, ADMINS};
     /** Those who read the correction history. */
     public static final String[] AUDIT_READERS = {EDITORS, AUDITORS, ADMINS};
     /** Those who check the audit chain itself. */
@@ -30,7 +33,7 @@ public final class Roles {
     /** Those who add articles. */
     public static final String[] ARTICLE_EDITORS = {EDITORS, ADMINS};
     /** Everyone with an account. */
-    public static final String[] STAFF = {FACT_CHECKERS, EDITORS, AUDITORS, ADMINS};
+    public static final String[] STAFF = {FACT_CHECKERS, EDITORS, LEGAL, AUDITORS, ADMINS};
 
     private Roles() {
     }
@@ -41,6 +44,14 @@ public final class Roles {
     @Documented
     @PreAuthorize("hasAnyRole('" + FACT_CHECKERS + "', '" + EDITORS + "')")
     public @interface Reviewers {
+    }
+
+    /** Fact-checkers, editors and lawyers: the review queue and its tasks. */
+    @Target({ElementType.TYPE, ElementType.METHOD})
+    @Retention(RetentionPolicy.RUNTIME)
+    @Documented
+    @PreAuthorize("hasAnyRole('" + FACT_CHECKERS + "', '" + EDITORS + "', '" + LEGAL + "')")
+    public @interface ReviewStepWorkers {
     }
 
     /** Editors, auditors and admins only: the audit log, its exports and a claim's bundle. */
