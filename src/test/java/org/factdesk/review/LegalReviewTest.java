@@ -229,6 +229,22 @@ class LegalReviewTest {
         assertThat(api.claim(claim).get("state").asText()).isEqualTo("BLOCKED");
     }
 
+    @Test
+    void aLawyerWorksHerQueueButNeitherFlagsClaimsNorReadsTheAuditLog() {
+        long article = api.importArticle("The minister took a bribe, the report said.");
+
+        Answer flag = api.post("lena", "/api/articles/" + article + "/claims",
+                Map.of("quote", "took a bribe", "category", "FACTUAL"));
+        Answer audit = api.get("lena", "/api/audit");
+        Answer queue = api.get("lena", "/api/tasks");
+
+        assertThat(flag.status()).as("%s", flag).isEqualTo(403);
+        assertThat(audit.status()).as("%s", audit).isEqualTo(403);
+        assertThat(queue.status()).as("%s", queue).isEqualTo(200);
+        assertThat(queue.json().findValuesAsText("taskDefinitionKey"))
+                .allMatch(ClaimReviewProcess.Element.TASK_LEGAL_REVIEW::equals);
+    }
+
     // --- fixtures ---------------------------------------------------------------------------------------------
 
     private long verified(String flagger, String verifier) {
