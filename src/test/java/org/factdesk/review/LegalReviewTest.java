@@ -99,6 +99,12 @@ class LegalReviewTest {
                 .doesNotContain(WORDING);
         assertThat(api.claim(claim).get("legalNotice").asText()).isEqualTo(rewritten);
         assertThat(actions(claim)).contains("NOTICE_REWRITTEN");
+        JsonNode bundle = api.get("audrey", "/api/claims/" + claim + "/bundle").json();
+        assertThat(bundle.get("legal").get("decision").asText()).isEqualTo("REWRITE");
+        assertThat(bundle.get("legal").get("by").asText()).isEqualTo("lena");
+        assertThat(bundle.get("legal").get("notice").asText()).isEqualTo(rewritten);
+        assertThat(bundle.get("legal").get("at").isNull()).isFalse();
+        assertThat(bundle.get("publication").get("notice").asText()).endsWith(rewritten);
     }
 
     @Test
