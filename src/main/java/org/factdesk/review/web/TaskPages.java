@@ -80,7 +80,7 @@ class TaskPages {
     /** One line of the queue. */
     record TaskRow(String id, String name, boolean verify, long claimId, long articleId, String headline,
             String quote, Category category, Severity severity, ClaimState state, String assignee, boolean mine,
-            Instant created, Instant due, int priority, String fourEyes) {
+            Instant created, Instant due, int priority, String fourEyes, boolean legal) {
     }
 
     record VerifyForm(String verdict, String replacement, String notice, String note, String kind) {
@@ -370,7 +370,8 @@ class TaskPages {
                 task.priority(), ClaimReviewProcess.Element.TASK_APPROVE_CORRECTION.equals(task.taskDefinitionKey())
                         ? fourEyes(claim, user)
                         : ClaimReviewProcess.Element.TASK_LEGAL_REVIEW.equals(task.taskDefinitionKey())
-                        ? legalFourEyes(claim, user) : null);
+                        ? legalFourEyes(claim, user) : null,
+                ClaimReviewProcess.Element.TASK_LEGAL_REVIEW.equals(task.taskDefinitionKey()));
     }
 
     private static List<String> links(String note) {

@@ -12,8 +12,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.util.List;
 import java.util.Map;
 
+import org.factdesk.identity.Groups;
+import org.factdesk.identity.UserDirectory;
 import org.factdesk.testing.FactDeskTest;
 import org.factdesk.testing.PageMvc;
 import org.factdesk.testing.TestApi;
@@ -37,6 +40,9 @@ class LegalReviewPagesTest {
 
     @Autowired
     WebApplicationContext context;
+
+    @Autowired
+    UserDirectory users;
 
     private MockMvc mvc;
     private TestApi api;
@@ -91,13 +97,32 @@ class LegalReviewPagesTest {
                 .andExpect(content().string(not(containsString("<option value=\"EDITORS_NOTE\""))));
     }
 
+    @Test
+    void aLawyerWhoApprovedTheClaimSeesItIsForAnotherLawyer() throws Exception {
+        users.ensureUser("lara", "Lara", "Editor and counsel", TestApi.PASSWORD, List.of(Groups.EDITORS, Groups.LEGAL));
+        long claim = approvedOfLegalRisk("lara");
+        String task = api.taskOf("lena", claim);
+        RequestPostProcessor lara = user("lara").roles("EDITORS", "LEGAL");
+
+        mvc.perform(get("/tasks?claim=" + claim).with(lara)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Four-eyes: for another lawyer")));
+        mvc.perform(get("/tasks/" + task).with(lara)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("You approved this claim, so you cannot give its legal "
+                        + "review.")))
+                .andExpect(content().string(not(containsString("Clear as approved"))));
+    }
+
     private long approvedOfLegalRisk() {
+        return approvedOfLegalRisk("edith");
+    }
+
+    private long approvedOfLegalRisk(String editor) {
         long article = api.importArticle("The councillor pocketed the grant, a neighbour said.");
         long claim = api.flag("farid", article, Map.of("quote", "pocketed the grant", "category", "QUOTE",
                 "severity", "HIGH", "replacement", "applied for the grant"));
         api.work("fiona", claim, Map.of("verdict", "ERROR_CONFIRMED",
                 "notice", "An earlier version of this article misquoted a neighbour about a grant."));
-        api.work("edith", claim, Map.of("decision", "APPROVE"));
+        api.work(editor, claim, Map.of("decision", "APPROVE"));
         return claim;
     }
 
