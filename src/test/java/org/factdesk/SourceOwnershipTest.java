@@ -36,6 +36,7 @@ class SourceOwnershipTest {
             "audit_chain_head", "audit",
             "audit_claim", "audit",
             "review_task", "review",
+            "review_backlog", "review",
             "suggestion", "detection",
             "scan_state", "detection");
 

@@ -17,8 +17,10 @@ public final class Groups {
     public static final String LEGAL = "legal";
     public static final String AUDITORS = "auditors";
     public static final String ADMINS = "admins";
+    /** The desk's leads: they work review tasks once a task is escalated to them, and watch the desks' backlog. */
+    public static final String DESK_LEADS = "desk-leads";
 
-    public static final List<String> ALL = List.of(FACT_CHECKERS, EDITORS, LEGAL, AUDITORS, ADMINS);
+    public static final List<String> ALL = List.of(FACT_CHECKERS, EDITORS, AUDITORS, ADMINS, DESK_LEADS, LEGAL);
 
     /**
      * Camunda's own administrators' group. FactDesk's admins are members too: Cockpit and Admin send everyone to a
@@ -29,8 +31,8 @@ public final class Groups {
     /** The groups of an administrator: FactDesk's admins and Camunda's own. */
     public static final List<String> ADMINISTRATOR = List.of(ADMINS, CAMUNDA_ADMIN);
 
-    static final List<String> WITH_CAMUNDA_ADMIN = List.of(FACT_CHECKERS, EDITORS, LEGAL, AUDITORS, ADMINS,
-            CAMUNDA_ADMIN);
+    static final List<String> WITH_CAMUNDA_ADMIN = List.of(FACT_CHECKERS, EDITORS, AUDITORS, ADMINS, DESK_LEADS,
+            LEGAL, CAMUNDA_ADMIN);
 
     private Groups() {
     }
@@ -69,6 +71,7 @@ public final class Groups {
             case LEGAL -> "Legal";
             case AUDITORS -> "Auditors";
             case ADMINS -> "Admins";
+            case DESK_LEADS -> "Desk leads";
             case CAMUNDA_ADMIN -> "Camunda administrators";
             default -> group;
         };

@@ -28,7 +28,7 @@ class HomePages {
         Set<String> roles = me == null ? Set.of() : me.getAuthorities().stream().map(GrantedAuthority::getAuthority)
                 .collect(Collectors.toSet());
         if (roles.contains("ROLE_" + Roles.FACT_CHECKERS) || roles.contains("ROLE_" + Roles.EDITORS)
-                || roles.contains("ROLE_" + Roles.LEGAL)) {
+                || roles.contains("ROLE_" + Roles.DESK_LEADS) || roles.contains("ROLE_" + Roles.LEGAL)) {
             return "/tasks";
         }
         return roles.contains("ROLE_" + Roles.AUDITORS) ? "/audit" : "/articles";
