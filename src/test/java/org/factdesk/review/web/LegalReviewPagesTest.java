@@ -74,6 +74,14 @@ class LegalReviewPagesTest {
                 .andExpect(flash().attribute("success", containsString("Blocked")));
 
         assertThat(api.claim(claim).get("state").asText()).isEqualTo("BLOCKED");
+        RequestPostProcessor audrey = user("audrey").roles("AUDITORS");
+        mvc.perform(get("/audit?outcome=BLOCKED&article=" + api.claim(claim).get("articleId").asLong()).with(audrey))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("/audit/claims/" + claim)))
+                .andExpect(content().string(containsString("Blocked by legal")));
+        mvc.perform(get("/audit?outcome=CORRECTED&article=" + api.claim(claim).get("articleId").asLong()).with(audrey))
+                .andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("/audit/claims/" + claim + "\""))));
     }
 
     @Test
