@@ -17,8 +17,8 @@ import org.factdesk.shared.ProblemException;
 import static org.factdesk.review.ClaimReviewProcess.Var;
 
 /**
- * What the listeners of the review tasks (verify, approve, legal review) share: they run inside the engine, so their rules hold for FactDesk's
- * API, Tasklist and the engine REST API alike. The claim is the process's business key; only members of the group
+ * What the listeners of the review tasks (verify, approve, legal review) share: they run inside the engine, so their
+ * rules hold for FactDesk's API, Tasklist and the engine REST API alike. The claim is the process's business key; only members of the group
  * the model names may hold or complete a task (and desk leads once FactDesk escalated it); a completion may set its
  * own form and nothing else the process relies on; each hand-over is recorded once (the engine reports it as both
  * "update" and "assignment"); and a
