@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.util.List;
 
 import org.factdesk.article.ArticleImported;
-import org.factdesk.article.CorrectionKind;
 import org.factdesk.claim.Claim;
 import org.factdesk.claim.ClaimActivity;
 import org.factdesk.claim.ClaimFlagged;
@@ -71,8 +70,7 @@ public class AuditLog {
     @EventListener
     @Transactional
     void on(CorrectionPublished published) {
-        entries.claimOutcome(published.claimId(), published.notice().kind() == CorrectionKind.CORRECTION
-                ? ClaimOutcome.CORRECTED : ClaimOutcome.CLARIFIED);
+        entries.claimOutcome(published.claimId(), ClaimOutcome.published(published.notice().kind()));
         entries.append(new AuditContent(published.at(), "system", AuditAction.PUBLISHED.name(), published.claimId(),
                 published.articleId(), published.revision(), published.before(), published.after(),
                 published.notice().kind() + ": " + published.notice().full()));
