@@ -160,8 +160,8 @@ public class ClaimService {
                 new Claim.Verification(verdict, verifiedBy, blankToNull(notice), blankToNull(note)),
                 blankToNull(replacement), kind, clock.instant());
         activity(claim, verdict.leadsToPublication() ? ClaimState.AWAITING_APPROVAL : ClaimState.DISMISSED,
-                ClaimActivity.Action.VERDICT, verifiedBy, verdict + (kind == null ? "" : " as " + kind)
-                        + (note == null || note.isBlank() ? "" : ": " + note));
+                ClaimActivity.Action.VERDICT, verifiedBy, verdict.label() + (kind == null ? "" : " (" + kind.label()
+                        + ")") + (note == null || note.isBlank() ? "" : ": " + note));
     }
 
     /** Records the editor's decision on the correction. */
@@ -191,9 +191,10 @@ public class ClaimService {
         };
         claims.recordDecision(claimId, state, new Claim.Approval(decision, decidedBy, blankToNull(comment)), settled,
                 clock.instant());
-        String asKind = decision == Decision.APPROVE && kind != null && kind != claim.kind() ? " as " + kind : "";
-        activity(claim, state, action, decidedBy, (comment == null || comment.isBlank() ? decision.name()
-                : decision + ": " + comment) + asKind);
+        String asKind = decision == Decision.APPROVE && kind != null && kind != claim.kind()
+                ? " (" + kind.label() + ")" : "";
+        activity(claim, state, action, decidedBy, decision.label() + asKind
+                + (comment == null || comment.isBlank() ? "" : ": " + comment));
     }
 
     /** Records the lawyer's decision on an approved update: published as approved, with their notice, or blocked. */
@@ -209,7 +210,7 @@ public class ClaimService {
         String rewritten = decision == LegalDecision.REWRITE ? blankToNull(notice) : null;
         claims.recordLegal(claimId, state, new Claim.Legal(decision, lawyer, rewritten, blankToNull(comment)),
                 clock.instant());
-        StringBuilder detail = new StringBuilder(decision.name());
+        StringBuilder detail = new StringBuilder(decision.label());
         if (rewritten != null) {
             detail.append(": notice now \u201c").append(rewritten).append("\u201d");
         }
