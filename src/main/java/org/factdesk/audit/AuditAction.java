@@ -72,6 +72,14 @@ public enum AuditAction {
         return valueOf(action.name());
     }
 
+    /**
+     * Whether the step sends the claim back to verification (an editor's return, or the quote gone before publishing):
+     * its verdict and approval are then to do again.
+     */
+    public boolean sendsBack() {
+        return this == RETURNED || this == TEXT_CHANGED;
+    }
+
     /** The action a stored entry names, if FactDesk knows it (a tampered row may name anything). */
     public static Optional<AuditAction> named(String name) {
         return Arrays.stream(values()).filter(a -> a.name().equals(name)).findFirst();

@@ -259,7 +259,14 @@ class AuditPages {
 
     private static List<Stage> stages(List<AuditEntry> steps) {
         Set<AuditAction.Stage> done = EnumSet.noneOf(AuditAction.Stage.class);
-        steps.forEach(step -> AuditAction.named(step.action()).flatMap(AuditAction::stage).ifPresent(done::add));
+        steps.stream().sorted(java.util.Comparator.comparingLong(AuditEntry::seq))
+                .forEach(step -> AuditAction.named(step.action()).ifPresent(action -> {
+                    if (action.sendsBack()) {
+                        // A returned claim is verified and approved again: the bar shows where it stands now.
+                        done.removeIf(stage -> stage.compareTo(AuditAction.Stage.CLAIMED) > 0);
+                    }
+                    action.stage().ifPresent(done::add);
+                }));
         return Arrays.stream(AuditAction.Stage.values()).map(stage -> new Stage(stage.label(), done.contains(stage)))
                 .toList();
     }

@@ -102,6 +102,25 @@ class AuditPagesTest {
         assertThat(html).containsPattern(">\\d{1,2} \\w+ \\d{4}, \\d{2}:\\d{2}:\\d{2} \\w+<");
     }
 
+    @Test
+    void aReturnedClaimsStageBarShowsItsVerdictAndApprovalToDoAgain() throws Exception {
+        long article = api.importArticle("The ferry left Dovr at noon with 40 passengers.");
+        long claim = api.flag("fiona", article, Map.of("quote", "Dovr", "category", "NAME", "replacement", "Dover"));
+        api.work("farid", claim, Map.of("verdict", "ERROR_CONFIRMED",
+                "notice", "An earlier version of this article misspelled Dover."));
+        assertThat(stagesDone(claim)).containsExactly("Flagged", "Claimed", "Verdict");
+        api.work("edith", claim, Map.of("decision", "RETURN", "comment", "Check the port authority's spelling."));
+        assertThat(stagesDone(claim)).containsExactly("Flagged", "Claimed");
+    }
+
+    private List<String> stagesDone(long claim) throws Exception {
+        @SuppressWarnings("unchecked")
+        List<AuditPages.Stage> stages = (List<AuditPages.Stage>) mvc.perform(get("/audit/claims/" + claim)
+                .with(user("audrey").roles("AUDITORS"))).andExpect(status().isOk()).andReturn().getModelAndView()
+                .getModel().get("stages");
+        return stages.stream().filter(AuditPages.Stage::done).map(AuditPages.Stage::name).toList();
+    }
+
     private List<Long> claimsShown(String path) throws Exception {
         return rows(mvc.perform(get(path).with(user("audrey").roles("AUDITORS"))).andExpect(status().isOk())
                 .andReturn().getModelAndView().getModel()).stream().map(AuditPages.Row::entry)
