@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 import org.factdesk.claim.ClaimActivity;
+import org.factdesk.report.ReaderReportActivity;
 
 /**
  * Every kind of step the audit log records, stored by name, with the words a timeline reads and the stage of a
@@ -22,7 +23,13 @@ public enum AuditAction {
     REJECTED("Rejected", Stage.APPROVAL),
     TEXT_CHANGED("Text changed", null),
     CANCELLED("Cancelled", null),
-    PUBLISHED("Published", Stage.PUBLISHED);
+    PUBLISHED("Published", Stage.PUBLISHED),
+    REPORT_FILED("Reader report filed", null),
+    REPORT_ACCEPTED("Reader report accepted", null),
+    REPORT_MERGED("Reader report merged", null),
+    REPORT_DISMISSED("Reader report dismissed", null),
+    REPORT_ERASED("Reader's details erased", null),
+    REPORT_RESOLVED("Reader report resolved", null);
 
     /** The steps on a claim's way from flag to publication, as the timeline's stage bar shows them. */
     public enum Stage {
@@ -60,6 +67,18 @@ public enum AuditAction {
     /** The audit action of a review step. */
     public static AuditAction of(ClaimActivity.Action action) {
         return valueOf(action.name());
+    }
+
+    /** The audit action of a step of a reader report. */
+    public static AuditAction of(ReaderReportActivity.Action action) {
+        return switch (action) {
+            case FILED -> REPORT_FILED;
+            case ACCEPTED -> REPORT_ACCEPTED;
+            case MERGED -> REPORT_MERGED;
+            case DISMISSED -> REPORT_DISMISSED;
+            case ERASED -> REPORT_ERASED;
+            case RESOLVED -> REPORT_RESOLVED;
+        };
     }
 
     /** The action a stored entry names, if FactDesk knows it (a tampered row may name anything). */

@@ -12,6 +12,7 @@ import org.factdesk.claim.ClaimOutcome;
 import org.factdesk.claim.ClaimService;
 import org.factdesk.identity.Roles;
 import org.factdesk.publication.CorrectionPublished;
+import org.factdesk.report.ReaderReportActivity;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -73,6 +74,14 @@ public class AuditLog {
         entries.append(new AuditContent(published.at(), "system", AuditAction.PUBLISHED.name(), published.claimId(),
                 published.articleId(), published.revision(), published.before(), published.after(),
                 published.notice().kind() + ": " + published.notice().full()));
+    }
+
+    /** A reader report's step; its detail never holds the reader's email or words (ReaderReportActivity). */
+    @EventListener
+    @Transactional
+    void on(ReaderReportActivity activity) {
+        entries.append(new AuditContent(activity.at(), activity.actor(), AuditAction.of(activity.action()).name(),
+                activity.claimId(), activity.articleId(), null, null, null, activity.detail()));
     }
 
     /** One page of the log, filtered, in the order it was written (chain order) or newest first. */

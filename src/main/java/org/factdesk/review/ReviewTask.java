@@ -2,7 +2,10 @@ package org.factdesk.review;
 
 import java.time.Instant;
 
-/** A review task as FactDesk's task API shows it. */
-public record ReviewTask(String id, String name, String taskDefinitionKey, long claimId, long articleId,
-        String assignee, Instant created, Instant due, int priority) {
+/**
+ * A review task as FactDesk's task API shows it: {@code claimId} for a claim's review, {@code reportId} (and no
+ * claim yet) for the triage of a reader report.
+ */
+public record ReviewTask(String id, String name, String taskDefinitionKey, Long claimId, long articleId,
+        String assignee, Instant created, Instant due, int priority, Long reportId) {
 }

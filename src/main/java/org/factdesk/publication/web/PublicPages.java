@@ -12,6 +12,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.factdesk.article.Article;
 import org.factdesk.article.ArticleRevision;
 import org.factdesk.article.ArticleService;
+import org.factdesk.shared.web.ArticleText;
+import org.factdesk.shared.web.FormStamps;
 import org.factdesk.shared.web.Page;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,12 +27,20 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 @Page
 class PublicPages {
 
+    /**
+     * The purpose the "Report an error" form's time stamp is signed for; the report pages (report/web) check it under
+     * the same name.
+     */
+    static final String REPORT_FORM = "report:";
+
     private final ArticleService articles;
     private final ObjectMapper json;
+    private final FormStamps stamps;
 
-    PublicPages(ArticleService articles, ObjectMapper json) {
+    PublicPages(ArticleService articles, ObjectMapper json, FormStamps stamps) {
         this.articles = articles;
         this.json = json;
+        this.stamps = stamps;
     }
 
     @GetMapping("/public/articles")
@@ -48,6 +58,9 @@ class PublicPages {
         model.addAttribute("article", article);
         model.addAttribute("current", current);
         model.addAttribute("paragraphs", List.of(current.body().split("\n", -1)));
+        // With their offsets, so the report form's script turns a selection into the quote's start index.
+        model.addAttribute("text", ArticleText.of(current.body(), List.of()));
+        model.addAttribute("reportStamp", stamps.issue(REPORT_FORM + id));
         model.addAttribute("corrections", corrections);
         model.addAttribute("jsonLd", jsonLd(article, current, corrections,
                 ServletUriComponentsBuilder.fromRequestUri(request).build().toUriString()));

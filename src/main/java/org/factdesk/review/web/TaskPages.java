@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -32,6 +33,7 @@ import org.factdesk.review.QueueParameters;
 import org.factdesk.review.QueueQuery;
 import org.factdesk.review.ReviewTask;
 import org.factdesk.review.ReviewTaskService;
+import org.factdesk.shared.ProblemException;
 import org.factdesk.shared.Refusal;
 import org.factdesk.shared.Refusals;
 import org.factdesk.shared.web.ArticleText;
@@ -127,9 +129,11 @@ class TaskPages {
 
     /** The rows of a page of tasks, with one query for their claims and one for their articles. */
     private List<TaskRow> rows(List<ReviewTask> tasks, String user) {
-        Map<Long, Claim> claimsById = claims.all(tasks.stream().map(ReviewTask::claimId).toList());
+        // A reader report's triage has no claim yet; it is worked through the API and Tasklist.
+        Map<Long, Claim> claimsById = claims.all(tasks.stream().map(ReviewTask::claimId).filter(Objects::nonNull)
+                .toList());
         Map<Long, Article> articlesById = articles.all(tasks.stream().map(ReviewTask::articleId).toList());
-        return tasks.stream().filter(task -> claimsById.containsKey(task.claimId()))
+        return tasks.stream().filter(task -> task.claimId() != null && claimsById.containsKey(task.claimId()))
                 .map(task -> row(task, claimsById.get(task.claimId()), articlesById.get(task.articleId()), user))
                 .toList();
     }
@@ -236,7 +240,7 @@ class TaskPages {
     }
 
     private String page(ReviewTask task, String user, Model model, VerifyForm verifyForm, ApproveForm approveForm) {
-        Claim claim = claims.get(task.claimId());
+        Claim claim = claims.get(claimOf(task));
         Article article = articles.get(task.articleId());
         ArticleRevision current = articles.current(article.id());
         String flaggedOn = articles.revision(article.id(), claim.revision()).body();
@@ -311,7 +315,17 @@ class TaskPages {
     }
 
     private TaskRow row(ReviewTask task, String user) {
-        return row(task, claims.get(task.claimId()), articles.get(task.articleId()), user);
+        return row(task, claims.get(claimOf(task)), articles.get(task.articleId()), user);
+    }
+
+    /** The claim of a review task; a reader report's triage has none, and is not worked on these pages. */
+    private static long claimOf(ReviewTask task) {
+        if (task.claimId() == null) {
+            throw ProblemException.badRequest("triage-not-on-pages", "'" + task.name() + "' is the triage of reader "
+                    + "report " + task.reportId() + "; work it in Tasklist or through POST /api/tasks/" + task.id()
+                    + "/complete.");
+        }
+        return task.claimId();
     }
 
     private TaskRow row(ReviewTask task, Claim claim, Article article, String user) {
