@@ -54,8 +54,12 @@ class ReportPages {
         this.settings = settings;
     }
 
-    /** What the reader typed, sent back to them with the field to fix. */
-    record ReportForm(String quote, Integer start, String problem, String email, boolean consent) {
+    /** What the reader typed, sent back to them with the field to fix; an unticked box sends no {@code consent}. */
+    record ReportForm(String quote, Integer start, String problem, String email, Boolean consent) {
+
+        public boolean consented() {
+            return Boolean.TRUE.equals(consent);
+        }
     }
 
     /** The purpose a report form's stamp is signed for: one article. */
@@ -66,7 +70,7 @@ class ReportPages {
     @GetMapping("/public/articles/{id}/report")
     String form(@PathVariable long id, @RequestParam(required = false) String quote,
             @RequestParam(required = false) Integer start, Model model) {
-        return page(id, new ReportForm(quote, start, null, null, false), Map.of(), null, model);
+        return page(id, new ReportForm(quote, start, null, null, null), Map.of(), null, model);
     }
 
     @PostMapping("/public/articles/{id}/reports")
@@ -92,7 +96,7 @@ class ReportPages {
         }
         try {
             ReportService.Filed filed = reports.file(id, new ReportRequest(form.quote(), form.start(),
-                    form.problem(), form.email(), form.consent()), request.getRemoteAddr());
+                    form.problem(), form.email(), form.consented()), request.getRemoteAddr());
             redirect.addFlashAttribute("erasureLink", reports.erasureLink(filed.erasureToken()));
             redirect.addFlashAttribute("articleId", id);
             redirect.addFlashAttribute("withEmail", form.email() != null && !form.email().isBlank());
