@@ -93,6 +93,12 @@ class ReportRepository {
                 .params(SqlTime.of(at), id).update();
     }
 
+    /** Erases the emails of the reports that became or joined this claim. */
+    void eraseEmailsOfClaim(long claimId) {
+        jdbc.sql("UPDATE reader_report SET email = NULL, consented_at = NULL WHERE claim_id = ? AND email IS NOT NULL")
+                .param(claimId).update();
+    }
+
     void eraseEmail(long id) {
         jdbc.sql("UPDATE reader_report SET email = NULL, consented_at = NULL WHERE id = ?").param(id).update();
     }

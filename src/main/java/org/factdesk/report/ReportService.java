@@ -16,7 +16,9 @@ import org.factdesk.article.ArticleRevision;
 import org.factdesk.article.ArticleService;
 import org.factdesk.article.TextAnchor;
 import org.factdesk.claim.Claim;
+import org.factdesk.claim.ClaimActivity;
 import org.factdesk.claim.ClaimService;
+import org.factdesk.claim.ClaimState;
 import org.factdesk.claim.FlagRequest;
 import org.factdesk.identity.Roles;
 import org.factdesk.publication.CorrectionPublished;
@@ -33,8 +35,8 @@ import org.springframework.transaction.annotation.Transactional;
  * written, then stores the report and, through {@link ReaderReportFiled}, starts its triage. Triage (called by the
  * review's listener inside the engine, so every door obeys it) accepts a report as a claim with source
  * {@value ClaimService#SOURCE_READER}, merges it into an open claim on the same words, or dismisses it with a reason.
- * The reader's email is kept only with consent, erased on request, on dismissal, and once the reader was told of the
- * published correction.
+ * The reader's email is kept only with consent, erased on request, on dismissal (of the report, or of the claim it
+ * became or joined), and once the reader was told of the published correction.
  */
 @Service
 public class ReportService {
@@ -268,6 +270,18 @@ public class ReportService {
             activity(report.id(), report.articleId(), published.claimId(), ReaderReportActivity.Action.RESOLVED,
                     "system", "Claim " + published.claimId() + " of report " + report.id() + " published"
                     + (report.email() == null ? "" : "; the reader is told and their email erased"));
+        }
+    }
+
+    /**
+     * A claim readers reported ended without a correction (not an error, rejected, or its review cancelled): nobody
+     * will write to them, so their emails go now.
+     */
+    @EventListener
+    @Transactional
+    void on(ClaimActivity activity) {
+        if (activity.state() == ClaimState.DISMISSED || activity.state() == ClaimState.CANCELLED) {
+            reports.eraseEmailsOfClaim(activity.claimId());
         }
     }
 

@@ -251,6 +251,20 @@ class ReaderReportsTest {
     }
 
     @Test
+    void aClaimFoundToBeNoErrorLetsItsReadersEmailsGo() {
+        long article = api.importArticle(TEXT);
+        long accepted = file(article, "Monday", "Sunday, surely.", "ian@example.org");
+        Reports.triage(api, "fiona", article, accepted, Map.of("outcome", "ACCEPT", "category", "FACTUAL"));
+        long claim = api.get("fiona", "/api/reports/" + accepted).json().get("claimId").asLong();
+        assertThat(emailOf(accepted)).isEqualTo("ian@example.org");
+
+        api.work("farid", claim, Map.of("verdict", "NOT_AN_ERROR", "note", "The port log says Monday."));
+
+        assertThat(emailOf(accepted)).isNull();
+        assertThat(resolved).isEmpty();
+    }
+
+    @Test
     void aPublishedCorrectionTellsEachReaderWhoConsentedAndErasesTheirEmail() {
         long article = api.importArticle(TEXT);
         long accepted = file(article, "Grimsbi", "Grimsby.", "dee@example.org");

@@ -15,6 +15,7 @@ import org.factdesk.article.ArticleService;
 import org.factdesk.shared.web.ArticleText;
 import org.factdesk.shared.web.FormStamps;
 import org.factdesk.shared.web.Page;
+import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -51,7 +52,10 @@ class PublicPages {
     }
 
     @GetMapping("/public/articles/{id}")
-    String article(@PathVariable long id, Model model, HttpServletRequest request) {
+    String article(@PathVariable long id, Model model, HttpServletRequest request, CsrfToken csrf) {
+        // The report form's token lives in the reader's session: made now, before a long article fills the response
+        // buffer and commits it, after which no session can be created.
+        csrf.getToken();
         Article article = articles.get(id);
         ArticleRevision current = articles.current(id);
         List<ArticleRevision> corrections = articles.corrections(id);

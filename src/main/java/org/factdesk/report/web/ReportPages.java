@@ -20,6 +20,7 @@ import org.factdesk.shared.web.FormStamps;
 import org.factdesk.shared.web.Page;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -69,7 +70,9 @@ class ReportPages {
 
     @GetMapping("/public/articles/{id}/report")
     String form(@PathVariable long id, @RequestParam(required = false) String quote,
-            @RequestParam(required = false) Integer start, Model model) {
+            @RequestParam(required = false) Integer start, Model model, CsrfToken csrf) {
+        // Made before the page is written: a session cannot be created once a long page has committed the response.
+        csrf.getToken();
         return page(id, new ReportForm(quote, start, null, null, null), Map.of(), null, model);
     }
 

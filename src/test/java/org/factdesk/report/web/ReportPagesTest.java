@@ -109,6 +109,19 @@ class ReportPagesTest {
     }
 
     @Test
+    void aLongArticleStillCarriesItsWholeReportForm() {
+        String paragraph = "Flood water reached Yorck and Selbi overnight, and the river kept rising until dawn. ";
+        long article = api.importArticle(java.util.Collections.nCopies(300, paragraph.repeat(3)).toArray(String[]::new));
+
+        // The form's CSRF token needs a session, which cannot be created once a long page has begun to be sent.
+        LoopbackClient.Reply page = LoopbackClient.fresh(port).send("GET", "/public/articles/" + article, Map.of(),
+                null);
+
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("name=\"_csrf\"").contains("name=\"stamp\"").contains("</html>");
+    }
+
+    @Test
     void aFormWithoutItsCsrfTokenIsRefused() throws Exception {
         long article = api.importArticle(TEXT);
 
