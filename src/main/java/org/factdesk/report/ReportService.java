@@ -244,6 +244,12 @@ public class ReportService {
                 + "triaged (" + report.state().name().toLowerCase(java.util.Locale.ROOT) + ").");
     }
 
+    /** Where the report's words stand in the article's current text, if the corrections since left them unchanged. */
+    @Transactional(readOnly = true)
+    public Optional<TextAnchor> whereNow(ReaderReport report) {
+        return whereNow(report, articles.current(report.articleId()));
+    }
+
     /** The reader's words where they stand in the current text, if the corrections since left them unchanged. */
     private Optional<TextAnchor> whereNow(ReaderReport report, ArticleRevision current) {
         if (report.revision() == current.revision()) {

@@ -25,6 +25,8 @@ import org.factdesk.claim.Severity;
 import org.factdesk.claim.Verdict;
 import org.factdesk.publication.CorrectionText;
 import org.factdesk.publication.NoticeDrafts;
+import org.factdesk.report.ReaderReport;
+import org.factdesk.report.ReportService;
 import org.factdesk.review.ClaimReviewProcess;
 import org.factdesk.review.CompleteTaskRequest;
 import org.factdesk.review.FourEyes;
@@ -53,7 +55,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
- * The review queue and the two task pages: Verify claim for fact-checkers, Approve correction for editors. Claiming
+ * The review queue and the two task pages: Verify claim for fact-checkers, Approve correction for editors (a reader
+ * report's Triage report has its page in {@link TriagePages}). Claiming
  * and unclaiming work in place (the page's script asks for the updated row) and without script (a redirect).
  */
 @Page
@@ -67,9 +70,11 @@ class TaskPages {
     private final ArticleService articles;
     private final Times times;
     private final Refusals refusals;
+    private final ReportService reports;
 
     TaskPages(ReviewTaskService reviewTasks, ClaimService claims, ArticleService articles, Times times,
-            Refusals refusals) {
+            Refusals refusals, ReportService reports) {
+        this.reports = reports;
         this.reviewTasks = reviewTasks;
         this.claims = claims;
         this.articles = articles;
@@ -78,7 +83,7 @@ class TaskPages {
     }
 
     /** One line of the queue. */
-    record TaskRow(String id, String name, boolean verify, long claimId, long articleId, String headline,
+    record TaskRow(String id, String name, boolean verify, Long claimId, long articleId, String headline,
             String quote, Category category, Severity severity, ClaimState state, String assignee, boolean mine,
             Instant created, Instant due, int priority, String fourEyes) {
     }
@@ -129,13 +134,20 @@ class TaskPages {
 
     /** The rows of a page of tasks, with one query for their claims and one for their articles. */
     private List<TaskRow> rows(List<ReviewTask> tasks, String user) {
-        // A reader report's triage has no claim yet; it is worked through the API and Tasklist.
+        // A reader report's triage has no claim yet: its row shows the reader's quote.
         Map<Long, Claim> claimsById = claims.all(tasks.stream().map(ReviewTask::claimId).filter(Objects::nonNull)
                 .toList());
         Map<Long, Article> articlesById = articles.all(tasks.stream().map(ReviewTask::articleId).toList());
-        return tasks.stream().filter(task -> task.claimId() != null && claimsById.containsKey(task.claimId()))
-                .map(task -> row(task, claimsById.get(task.claimId()), articlesById.get(task.articleId()), user))
-                .toList();
+        List<TaskRow> rows = new ArrayList<>();
+        for (ReviewTask task : tasks) {
+            if (task.reportId() != null && articlesById.containsKey(task.articleId())) {
+                reports.find(task.reportId()).ifPresent(report -> rows.add(triageRow(task, report,
+                        articlesById.get(task.articleId()), user)));
+            } else if (task.claimId() != null && claimsById.containsKey(task.claimId())) {
+                rows.add(row(task, claimsById.get(task.claimId()), articlesById.get(task.articleId()), user));
+            }
+        }
+        return rows;
     }
 
     @PostMapping("/{id}/claim")
@@ -196,6 +208,9 @@ class TaskPages {
     @GetMapping("/{id}")
     String task(@PathVariable String id, Authentication me, Model model) {
         ReviewTask task = reviewTasks.get(id, me.getName());
+        if (task.reportId() != null) {
+            return "redirect:/tasks/" + id + "/triage";
+        }
         return page(task, me.getName(), model, null, null);
     }
 
@@ -315,10 +330,19 @@ class TaskPages {
     }
 
     private TaskRow row(ReviewTask task, String user) {
+        if (task.reportId() != null) {
+            return triageRow(task, reports.get(task.reportId()), articles.get(task.articleId()), user);
+        }
         return row(task, claims.get(claimOf(task)), articles.get(task.articleId()), user);
     }
 
-    /** The claim of a review task; a reader report's triage has none, and is not worked on these pages. */
+    private static TaskRow triageRow(ReviewTask task, ReaderReport report, Article article, String user) {
+        return new TaskRow(task.id(), task.name(), false, null, article.id(), article.headline(), report.quote(),
+                null, null, null, task.assignee(), user.equals(task.assignee()), task.created(), task.due(),
+                task.priority(), null);
+    }
+
+    /** The claim of a review task; a reader report's triage has none, and has its own page (TriagePages). */
     private static long claimOf(ReviewTask task) {
         if (task.claimId() == null) {
             throw ProblemException.badRequest("triage-not-on-pages", "'" + task.name() + "' is the triage of reader "
