@@ -12,6 +12,7 @@ import org.factdesk.article.TextAnchor;
 import org.factdesk.claim.Category;
 import org.factdesk.claim.Claim;
 import org.factdesk.claim.ClaimService;
+import org.factdesk.claim.ClaimState;
 import org.factdesk.claim.Severity;
 import org.factdesk.report.ReaderReport;
 import org.factdesk.report.ReportService;
@@ -97,7 +98,8 @@ class TriagePages {
         ArticleRevision current = articles.current(article.id());
         Optional<TextAnchor> now = reports.whereNow(report);
         List<ArticleText.Span> spans = now.map(at -> List.of(new ArticleText.Span(at.start(), at.end(),
-                new ArticleText.Mark("report-" + report.id(), "claim", "FLAGGED", "Report " + report.id(), null))))
+                new ArticleText.Mark("report-" + report.id(), "claim", ClaimState.FLAGGED.name(), "Report " + report.id(),
+                        null))))
                 .orElse(List.of());
         List<Claim> open = claims.search(article.id(), null).stream().filter(c -> c.state().isOpen()).toList();
         model.addAttribute("task", task);
