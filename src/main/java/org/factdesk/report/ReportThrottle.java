@@ -6,8 +6,6 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.LinkedHashMap;
 
-import org.factdesk.shared.ProblemException;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
@@ -47,7 +45,7 @@ class ReportThrottle {
         if (times.size() >= settings.maxPerClient()) {
             Duration wait = Duration.between(since, times.peekFirst());
             long minutes = Math.max(1, (wait.toSeconds() + 59) / 60);
-            throw new ProblemException(HttpStatus.TOO_MANY_REQUESTS, "too-many-reports", "Thank you: we already "
+            throw new TooManyReports(wait, "Thank you: we already "
                     + "have " + times.size() + " reports from you this hour. Please try again in " + minutes
                     + (minutes == 1 ? " minute." : " minutes."));
         }

@@ -14,6 +14,7 @@ import org.factdesk.report.InvalidReport;
 import org.factdesk.report.ReportRequest;
 import org.factdesk.report.ReportService;
 import org.factdesk.report.ReportSettings;
+import org.factdesk.report.TooManyReports;
 import org.factdesk.shared.ProblemException;
 import org.factdesk.shared.web.ArticleText;
 import org.factdesk.shared.web.FormStamps;
@@ -108,6 +109,9 @@ class ReportPages {
             response.setStatus(invalid.status().value());
             return page(id, form, Map.of(invalid.field(), invalid.getMessage()), null, model);
         } catch (ProblemException refused) {
+            if (refused instanceof TooManyReports throttled) {
+                response.setHeader("Retry-After", String.valueOf(throttled.retryAfterSeconds()));
+            }
             response.setStatus(refused.status().value());
             return page(id, form, Map.of(), refused.getMessage(), model);
         }

@@ -122,6 +122,24 @@ class ReportPagesTest {
     }
 
     @Test
+    void aClientOverItsShareIsAskedToWaitOnTheForm() throws Exception {
+        long article = api.importArticle(TEXT);
+        String address = Reports.freshAddress();
+        for (int i = 0; i < 5; i++) {
+            mvc.perform(report(article, "Selbi", "Selby " + i + ".").with(from(address)))
+                    .andExpect(status().is3xxRedirection());
+        }
+
+        mvc.perform(report(article, "Selbi", "Selby once more.").with(from(address)))
+                .andExpect(status().isTooManyRequests())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header()
+                        .exists("Retry-After"))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("Please try again in")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("Selby once more.")));
+        assertThat(reportsOf(article)).isEqualTo(5);
+    }
+
+    @Test
     void aFormWithoutItsCsrfTokenIsRefused() throws Exception {
         long article = api.importArticle(TEXT);
 
@@ -222,6 +240,13 @@ class ReportPagesTest {
                     request.setRemoteAddr(Reports.freshAddress());
                     return request;
                 });
+    }
+
+    private static org.springframework.test.web.servlet.request.RequestPostProcessor from(String address) {
+        return request -> {
+            request.setRemoteAddr(address);
+            return request;
+        };
     }
 
     private long reportsOf(long article) {
