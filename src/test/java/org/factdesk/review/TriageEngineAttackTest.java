@@ -11,6 +11,7 @@ import org.factdesk.report.Reports;
 import org.factdesk.testing.FactDeskTest;
 import org.factdesk.testing.TestApi;
 import org.factdesk.testing.TestApi.Answer;
+import org.factdesk.testing.WebSession;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -70,7 +71,7 @@ class TriageEngineAttackTest {
         api.send("fiona", "POST", "/engine-rest/task/" + task + "/claim", "{\"userId\":\"fiona\"}", "application/json");
 
         Answer otherReport = complete("fiona", task, "{\"outcome\":{\"value\":\"DISMISS\"},\"reason\":{\"value\":\"x\"},"
-                + "\"reportId\":{\"value\":1,\"type\":\"Long\"}}");
+                + "\"reportId\":{\"value\":" + (report + 1) + ",\"type\":\"Long\"}}");
         Answer extra = complete("fiona", task, "{\"outcome\":{\"value\":\"DISMISS\"},\"reason\":{\"value\":\"x\"},"
                 + "\"verdict\":{\"value\":\"NOT_AN_ERROR\"}}");
         Answer claimed = complete("fiona", task, "{\"outcome\":{\"value\":\"DISMISS\"},\"reason\":{\"value\":\"x\"},"
@@ -131,6 +132,27 @@ class TriageEngineAttackTest {
         assertThat(flagged.get("flaggedBy").asText()).isEqualTo("fiona");
         assertThat(flagged.get("severity").asText()).isEqualTo("LOW");
         assertThat(api.taskOf("farid", claim)).isNotNull();
+    }
+
+    @Test
+    void tasklistsEngineApiIsHeldToTheSameRules() {
+        long article = api.importArticle(TEXT);
+        long report = file(article, "Whitbi");
+        String task = triage(article, report);
+        WebSession fiona = WebSession.signIn(port, "fiona");
+        fiona.camunda("POST", "/task/" + task + "/claim", "{\"userId\":\"fiona\"}");
+
+        Answer refused = fiona.camunda("POST", "/task/" + task + "/complete",
+                "{\"variables\":{\"outcome\":{\"value\":\"DISMISS\"}}}");
+        Answer dismissed = fiona.camunda("POST", "/task/" + task + "/complete",
+                "{\"variables\":{\"outcome\":{\"value\":\"DISMISS\"},\"reason\":{\"value\":\"Whitbi is the "
+                + "old spelling in the quoted log.\"}}}");
+
+        assertThat(refused.status()).as("%s", refused).isEqualTo(400);
+        assertThat(dismissed.status()).as("%s", dismissed).isEqualTo(204);
+        JsonNode closed = api.get("fiona", "/api/reports/" + report).json();
+        assertThat(closed.get("state").asText()).isEqualTo("DISMISSED");
+        assertThat(closed.get("triagedBy").asText()).isEqualTo("fiona");
     }
 
     @Test
