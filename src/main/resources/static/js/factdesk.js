@@ -65,16 +65,19 @@
     }
   }
 
-  /* The article page: a selection in the text becomes the claim's quote and start index. */
-  function initSelection() {
+  /*
+   * The article page: a selection in the text becomes the claim's quote and start index. The public article page and
+   * the report page do the same for a reader's "Report an error" form (prefix 'report').
+   */
+  function initSelection(prefix) {
     var body = document.querySelector('[data-article-body]');
-    var form = document.getElementById('flag-form');
+    var form = document.getElementById(prefix + '-form');
     if (!body || !form) {
       return;
     }
-    var quote = form.querySelector('#flag-quote');
-    var start = form.querySelector('#flag-start');
-    var info = form.querySelector('#flag-position');
+    var quote = form.querySelector('#' + prefix + '-quote');
+    var start = form.querySelector('#' + prefix + '-start');
+    var info = form.querySelector('#' + prefix + '-position');
 
     function paragraphOf(node) {
       var element = node.nodeType === Node.ELEMENT_NODE ? node : node.parentElement;
@@ -110,6 +113,10 @@
       info.textContent = 'Selected \u201c' + (text.length > 40 ? text.slice(0, 40) + '\u2026' : text)
         + '\u201d at character ' + offset + '.';
       form.classList.add('has-selection');
+      var box = form.closest('details');
+      if (box && !box.open) {
+        box.open = true;
+      }
     }
 
     var timer = null;
@@ -162,7 +169,8 @@
 
   document.addEventListener('DOMContentLoaded', function () {
     initInPlaceForms();
-    initSelection();
+    initSelection('flag');
+    initSelection('report');
     initVerdictForm();
   });
 })();

@@ -34,8 +34,9 @@ class ArchitectureTest {
 
     /**
      * Each feature uses only those before it in the flow flag → verify → approve → publish → audit, plus shared and
-     * identity. Detection listens to publications to scan again; it and review know nothing of each other. Audit
-     * listens to review's deadline events (reminders, escalations, backlog alerts), which are no claim's step.
+     * identity. Detection listens to publications to scan again; it and review know nothing of each other. Reader
+     * reports come after publication (a published claim resolves its reports) and before review (which triages them).
+     * Audit listens to review's deadline events (reminders, escalations, backlog alerts), which are no claim's step.
      */
     static final ArchRule FEATURES_DEPEND_ONLY_ON_EARLIER_ONES = layeredArchitecture()
             .consideringOnlyDependenciesInLayers()
@@ -45,6 +46,7 @@ class ArchitectureTest {
             .layer("Claim").definedBy("org.factdesk.claim..")
             .layer("Detection").definedBy("org.factdesk.detection..")
             .layer("Publication").definedBy("org.factdesk.publication..")
+            .layer("Report").definedBy("org.factdesk.report..")
             .layer("Review").definedBy("org.factdesk.review..")
             .layer("Audit").definedBy("org.factdesk.audit..")
             .layer("Demo").definedBy("org.factdesk.demo..")
@@ -54,14 +56,17 @@ class ArchitectureTest {
             .whereLayer("Claim").mayOnlyAccessLayers("Article", "Shared", "Identity")
             .whereLayer("Detection").mayOnlyAccessLayers("Publication", "Claim", "Article", "Shared", "Identity")
             .whereLayer("Publication").mayOnlyAccessLayers("Claim", "Article", "Shared", "Identity")
-            .whereLayer("Review").mayOnlyAccessLayers("Publication", "Claim", "Article", "Shared", "Identity")
-            .whereLayer("Audit").mayOnlyAccessLayers("Review", "Publication", "Claim", "Article", "Shared",
+            .whereLayer("Report").mayOnlyAccessLayers("Publication", "Claim", "Article", "Shared", "Identity")
+            .whereLayer("Review").mayOnlyAccessLayers("Report", "Publication", "Claim", "Article", "Shared",
+                    "Identity")
+            .whereLayer("Audit").mayOnlyAccessLayers("Review", "Report", "Publication", "Claim", "Article", "Shared",
                     "Identity")
             .whereLayer("Demo").mayOnlyAccessLayers("Claim", "Article", "Shared", "Identity");
 
     /** The flow records its steps through events; only the audit feature writes or reads the log. */
     static final ArchRule THE_FLOW_RECORDS_ITS_STEPS_THROUGH_EVENTS = noClasses().that()
             .resideInAnyPackage("org.factdesk.article..", "org.factdesk.claim..", "org.factdesk.review..",
+                    "org.factdesk.report..",
                     "org.factdesk.publication..", "org.factdesk.detection..", "org.factdesk.identity..",
                     "org.factdesk.demo..", "org.factdesk.shared..")
             .should().dependOnClassesThat().resideInAPackage("org.factdesk.audit..");

@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 import org.factdesk.claim.ClaimActivity;
+import org.factdesk.report.ReaderReportActivity;
 
 /**
  * Every kind of step the audit log records, stored by name, with the words a timeline reads and the stage of a
@@ -32,7 +33,13 @@ public enum AuditAction {
     /** A review task stayed open past its due date: its priority was raised and the desk leads may work it. */
     ESCALATED("Escalated", null),
     /** A desk's overdue open tasks passed the backlog threshold. */
-    BACKLOG_ALERTED("Backlog alert", null);
+    BACKLOG_ALERTED("Backlog alert", null),
+    REPORT_FILED("Reader report filed", null),
+    REPORT_ACCEPTED("Reader report accepted", null),
+    REPORT_MERGED("Reader report merged", null),
+    REPORT_DISMISSED("Reader report dismissed", null),
+    REPORT_ERASED("Reader's details erased", null),
+    REPORT_RESOLVED("Reader report resolved", null);
 
     /** The steps on a claim's way from flag to publication, as the timeline's stage bar shows them. */
     public enum Stage {
@@ -78,6 +85,18 @@ public enum AuditAction {
      */
     public boolean sendsBack() {
         return this == RETURNED || this == TEXT_CHANGED;
+    }
+
+    /** The audit action of a step of a reader report. */
+    public static AuditAction of(ReaderReportActivity.Action action) {
+        return switch (action) {
+            case FILED -> REPORT_FILED;
+            case ACCEPTED -> REPORT_ACCEPTED;
+            case MERGED -> REPORT_MERGED;
+            case DISMISSED -> REPORT_DISMISSED;
+            case ERASED -> REPORT_ERASED;
+            case RESOLVED -> REPORT_RESOLVED;
+        };
     }
 
     /** The action a stored entry names, if FactDesk knows it (a tampered row may name anything). */

@@ -12,6 +12,7 @@ import org.factdesk.claim.ClaimOutcome;
 import org.factdesk.claim.ClaimService;
 import org.factdesk.identity.Roles;
 import org.factdesk.publication.CorrectionPublished;
+import org.factdesk.report.ReaderReportActivity;
 import org.factdesk.review.BacklogAlerted;
 import org.factdesk.review.ReviewEscalated;
 import org.factdesk.review.ReviewReminded;
@@ -104,6 +105,14 @@ public class AuditLog {
         entries.append(new AuditContent(alert.at(), "system", AuditAction.BACKLOG_ALERTED.name(), null, null, null,
                 null, null, alert.overdue() + " overdue tasks for " + alert.group() + ", more than the threshold of "
                         + alert.threshold()));
+    }
+
+    /** A reader report's step; its detail never holds the reader's email or words (ReaderReportActivity). */
+    @EventListener
+    @Transactional
+    void on(ReaderReportActivity activity) {
+        entries.append(new AuditContent(activity.at(), activity.actor(), AuditAction.of(activity.action()).name(),
+                activity.claimId(), activity.articleId(), null, null, null, activity.detail()));
     }
 
     /** One page of the log, filtered, in the order it was written (chain order) or newest first. */

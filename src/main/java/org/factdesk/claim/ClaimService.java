@@ -33,6 +33,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class ClaimService {
 
     public static final String SOURCE_MANUAL = "manual";
+    /** A reader's report that a fact-checker accepted; the fact-checker is the flagger. */
+    public static final String SOURCE_READER = "reader";
 
     private final ClaimRepository claims;
     private final ArticleService articles;
@@ -62,7 +64,8 @@ public class ClaimService {
 
     /**
      * Flags a claim found by {@code source}: {@value #SOURCE_MANUAL} for a person, {@code detector:<name>} for a
-     * suggestion a person accepted. {@code flaggedBy} is always the person.
+     * suggestion a person accepted, {@value #SOURCE_READER} for a reader's report a person accepted. {@code flaggedBy}
+     * is always the person.
      */
     @Transactional
     @Roles.Reviewers

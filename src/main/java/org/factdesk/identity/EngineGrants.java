@@ -28,6 +28,8 @@ class EngineGrants implements ApplicationRunner {
 
     /** The process whose reviews staff read; kept here as text so identity does not depend on review. */
     static final String CLAIM_REVIEW = "ClaimReview";
+    /** The triage of reader reports, which fact-checkers work and staff read. */
+    static final String READER_REPORT = "ReaderReport";
     static final String TASKLIST = "tasklist";
 
     private final AuthorizationService authorizations;
@@ -52,9 +54,11 @@ class EngineGrants implements ApplicationRunner {
         }
         for (String group : List.of(Groups.FACT_CHECKERS, Groups.EDITORS, Groups.DESK_LEADS, Groups.LEGAL,
                 Groups.AUDITORS)) {
-            grant(group, Resources.PROCESS_DEFINITION, CLAIM_REVIEW, ProcessDefinitionPermissions.READ,
-                    ProcessDefinitionPermissions.READ_TASK, ProcessDefinitionPermissions.READ_INSTANCE,
-                    ProcessDefinitionPermissions.READ_HISTORY);
+            for (String process : List.of(CLAIM_REVIEW, READER_REPORT)) {
+                grant(group, Resources.PROCESS_DEFINITION, process, ProcessDefinitionPermissions.READ,
+                        ProcessDefinitionPermissions.READ_TASK, ProcessDefinitionPermissions.READ_INSTANCE,
+                        ProcessDefinitionPermissions.READ_HISTORY);
+            }
             // Names of colleagues and groups, so tasks show who holds them; no right to change any of them.
             grant(group, Resources.USER, Authorization.ANY, Permissions.READ);
             grant(group, Resources.GROUP, Authorization.ANY, Permissions.READ);

@@ -129,6 +129,8 @@ public final class ClaimReviewProcess {
             case Element.TASK_VERIFY_CLAIM -> Optional.of(GROUP_FACT_CHECKERS);
             case Element.TASK_APPROVE_CORRECTION -> Optional.of(GROUP_EDITORS);
             case Element.TASK_LEGAL_REVIEW -> Optional.of(GROUP_LEGAL);
+            // The desk's queue also holds the triage of reader reports (ReaderReportProcess).
+            case ReaderReportProcess.Element.TASK_TRIAGE_REPORT -> Optional.of(ReaderReportProcess.GROUP_FACT_CHECKERS);
             default -> Optional.empty();
         };
     }
@@ -158,6 +160,7 @@ public final class ClaimReviewProcess {
             case Element.TASK_VERIFY_CLAIM -> VERIFY_FORM;
             case Element.TASK_APPROVE_CORRECTION -> APPROVE_FORM;
             case Element.TASK_LEGAL_REVIEW -> LEGAL_FORM;
+            case ReaderReportProcess.Element.TASK_TRIAGE_REPORT -> ReaderReportProcess.TRIAGE_FORM;
             default -> List.of();
         };
     }

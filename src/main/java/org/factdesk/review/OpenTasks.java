@@ -32,7 +32,7 @@ class OpenTasks implements ReviewHolders {
     private static final String GROUP_HALF = UNHELD + " AND work_group IN (:groups)";
 
     static final String COLUMNS = "task_id, claim_id, article_id, step, name, work_group, holder, category, severity, "
-            + "flagged_by, verified_by, returned, priority, due_at, created_at, escalated_at";
+            + "flagged_by, verified_by, returned, priority, due_at, created_at, escalated_at, report_id";
 
     private final JdbcClient jdbc;
     private final JdbcTemplate jdbcTemplate;
@@ -44,11 +44,12 @@ class OpenTasks implements ReviewHolders {
     }
 
     void insert(OpenTask task) {
-        jdbc.sql("INSERT INTO review_task (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        jdbc.sql("INSERT INTO review_task (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(task.taskId(), task.claimId(), task.articleId(), task.step(), task.name(), task.workGroup(),
-                        task.holder(), task.category().name(), task.severity().name(), task.flaggedBy(),
+                        task.holder(), task.category() == null ? null : task.category().name(),
+                        task.severity() == null ? null : task.severity().name(), task.flaggedBy(),
                         task.verifiedBy(), task.returned(), task.priority(), SqlTime.of(task.due()),
-                        SqlTime.of(task.created()), SqlTime.of(task.escalated()))
+                        SqlTime.of(task.created()), SqlTime.of(task.escalated()), task.reportId())
                 .update();
     }
 
@@ -117,6 +118,12 @@ class OpenTasks implements ReviewHolders {
 
     long count() {
         return jdbc.sql("SELECT COUNT(*) FROM review_task").query(Long.class).single();
+    }
+
+    /** The open task of a reader report's triage, if it has one. */
+    Optional<OpenTask> ofReport(long reportId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM review_task WHERE report_id = ?").param(reportId).query(ROW)
+                .optional();
     }
 
     void removeAll() {
@@ -256,10 +263,12 @@ class OpenTasks implements ReviewHolders {
         return holders;
     }
 
-    static final RowMapper<OpenTask> ROW = (rs, row) -> new OpenTask(rs.getString("task_id"), rs.getLong("claim_id"),
-            rs.getLong("article_id"), rs.getString("step"), rs.getString("name"), rs.getString("work_group"),
-            rs.getString("holder"), Category.valueOf(rs.getString("category")),
-            Severity.valueOf(rs.getString("severity")), rs.getString("flagged_by"), rs.getString("verified_by"),
-            rs.getBoolean("returned"), rs.getInt("priority"), SqlTime.read(rs, "due_at"),
-            SqlTime.read(rs, "created_at"), SqlTime.read(rs, "escalated_at"));
+    static final RowMapper<OpenTask> ROW = (rs, row) -> new OpenTask(rs.getString("task_id"),
+            rs.getObject("claim_id", Long.class), rs.getLong("article_id"), rs.getString("step"), rs.getString("name"),
+            rs.getString("work_group"), rs.getString("holder"),
+            rs.getString("category") == null ? null : Category.valueOf(rs.getString("category")),
+            rs.getString("severity") == null ? null : Severity.valueOf(rs.getString("severity")),
+            rs.getString("flagged_by"), rs.getString("verified_by"), rs.getBoolean("returned"), rs.getInt("priority"),
+            SqlTime.read(rs, "due_at"), SqlTime.read(rs, "created_at"), SqlTime.read(rs, "escalated_at"),
+            rs.getObject("report_id", Long.class));
 }

@@ -16,6 +16,8 @@ import org.camunda.bpm.engine.task.Task;
 import org.factdesk.claim.Claim;
 import org.factdesk.claim.ClaimService;
 import org.factdesk.claim.Decision;
+import org.factdesk.report.ReaderReport;
+import org.factdesk.report.ReportService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -42,20 +44,25 @@ class OpenTasksRebuild implements ApplicationRunner {
     private final OpenTasks openTasks;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final ReportService reports;
 
     OpenTasksRebuild(TaskService tasks, RuntimeService runtime, ClaimService claims, OpenTasks openTasks,
-            TransactionTemplate transaction, Clock clock) {
-        this.clock = clock;
+            TransactionTemplate transaction, Clock clock, ReportService reports) {
         this.tasks = tasks;
         this.runtime = runtime;
         this.claims = claims;
         this.openTasks = openTasks;
         this.transaction = transaction;
+        this.clock = clock;
+        this.reports = reports;
     }
+
+    /** The processes whose user tasks the desk's queue holds. */
+    private static final String[] QUEUED = {ClaimReviewProcess.PROCESS_ID, ReaderReportProcess.PROCESS_ID};
 
     @Override
     public void run(ApplicationArguments args) {
-        long inEngine = tasks.createTaskQuery().processDefinitionKey(ClaimReviewProcess.PROCESS_ID).count();
+        long inEngine = tasks.createTaskQuery().processDefinitionKeyIn(QUEUED).count();
         if (inEngine == openTasks.count()) {
             return;
         }
@@ -64,7 +71,7 @@ class OpenTasksRebuild implements ApplicationRunner {
         transaction.executeWithoutResult(status -> {
             openTasks.removeAll();
             for (int first = 0; ; first += PAGE) {
-                List<Task> page = tasks.createTaskQuery().processDefinitionKey(ClaimReviewProcess.PROCESS_ID)
+                List<Task> page = tasks.createTaskQuery().processDefinitionKeyIn(QUEUED)
                         .orderByTaskId().asc().listPage(first, PAGE);
                 page(page);
                 if (page.size() < PAGE) {
@@ -80,8 +87,14 @@ class OpenTasksRebuild implements ApplicationRunner {
         }
         Set<String> instances = page.stream().map(Task::getProcessInstanceId).collect(Collectors.toSet());
         Map<String, Long> claimOf = new HashMap<>();
+        Map<String, String> keyOf = new HashMap<>();
         for (ProcessInstance instance : runtime.createProcessInstanceQuery().processInstanceIds(instances).list()) {
-            claimOf.put(instance.getId(), ReviewVariables.parseClaimId(instance.getBusinessKey()));
+            keyOf.put(instance.getId(), instance.getBusinessKey());
+        }
+        for (Task task : page) {
+            if (!ReaderReportProcess.Element.TASK_TRIAGE_REPORT.equals(task.getTaskDefinitionKey())) {
+                claimOf.put(task.getProcessInstanceId(), ReviewVariables.parseClaimId(keyOf.get(task.getProcessInstanceId())));
+            }
         }
         Map<String, Object> decisionOf = new HashMap<>();
         for (VariableInstance decision : runtime.createVariableInstanceQuery()
@@ -95,6 +108,10 @@ class OpenTasksRebuild implements ApplicationRunner {
                 .map(Task::getId).collect(Collectors.toSet());
         Instant now = clock.instant();
         for (Task task : page) {
+            if (ReaderReportProcess.Element.TASK_TRIAGE_REPORT.equals(task.getTaskDefinitionKey())) {
+                triage(task, keyOf.get(task.getProcessInstanceId()));
+                continue;
+            }
             Claim claim = byId.get(claimOf.get(task.getProcessInstanceId()));
             if (claim == null) {
                 continue;
@@ -105,7 +122,19 @@ class OpenTasksRebuild implements ApplicationRunner {
                     task.getName(), ClaimReviewProcess.groupOf(task.getTaskDefinitionKey()).orElseThrow(),
                     task.getAssignee(), claim.category(), claim.severity(), claim.flaggedBy(), claim.verifiedBy(),
                     returned, task.getPriority(), task.getDueDate() == null ? null : task.getDueDate().toInstant(),
-                    task.getCreateTime().toInstant(), escalated.contains(task.getId()) ? now : null));
+                    task.getCreateTime().toInstant(), escalated.contains(task.getId()) ? now : null, null));
         }
+    }
+
+    private void triage(Task task, String businessKey) {
+        ReaderReport report = reports.find(ReviewVariables.parseReportId(businessKey)).orElse(null);
+        if (report == null) {
+            return;
+        }
+        openTasks.insert(new OpenTask(task.getId(), null, report.articleId(), task.getTaskDefinitionKey(),
+                task.getName(), ReaderReportProcess.GROUP_FACT_CHECKERS, task.getAssignee(), null, null,
+                ReviewListening.READER, null, false, task.getPriority(),
+                task.getDueDate() == null ? null : task.getDueDate().toInstant(), task.getCreateTime().toInstant(),
+                null, report.id()));
     }
 }

@@ -17,6 +17,9 @@ import org.springframework.stereotype.Component;
 @Component
 class ReviewListening {
 
+    /** Who "flagged" a reader report, as the queue shows it. */
+    static final String READER = "reader";
+
     private final OpenTasks openTasks;
     private final ApplicationEventPublisher events;
     private final Clock clock;
@@ -33,7 +36,21 @@ class ReviewListening {
         openTasks.insert(new OpenTask(task.getId(), claim.id(), claim.articleId(), task.getTaskDefinitionKey(),
                 task.getName(), group, null, claim.category(), claim.severity(), claim.flaggedBy(),
                 claim.verifiedBy(), returned, task.getPriority(),
-                task.getDueDate() == null ? null : task.getDueDate().toInstant(), task.getCreateTime().toInstant()));
+                task.getDueDate() == null ? null : task.getDueDate().toInstant(), task.getCreateTime().toInstant(),
+                null, null));
+    }
+
+    /** A reader report's triage task was created: a row of the queue with the report and no claim. */
+    void openedTriage(DelegateTask task, long reportId, long articleId) {
+        openTasks.insert(new OpenTask(task.getId(), null, articleId, task.getTaskDefinitionKey(), task.getName(),
+                ReaderReportProcess.GROUP_FACT_CHECKERS, null, null, null, READER, null, false, task.getPriority(),
+                task.getDueDate() == null ? null : task.getDueDate().toInstant(), task.getCreateTime().toInstant(),
+                null, reportId));
+    }
+
+    /** The triage task's holder changed; a report has no claim, so no claim activity is recorded. */
+    void holderChanged(DelegateTask task, String holder) {
+        openTasks.hold(task.getId(), holder);
     }
 
     /** Whether the task was escalated to the desk leads, as FactDesk's own table records it. */

@@ -55,7 +55,7 @@ public class ReviewTaskService {
 
     private static ReviewTask view(OpenTask task) {
         return new ReviewTask(task.taskId(), task.name(), task.step(), task.claimId(), task.articleId(),
-                task.holder(), task.created(), task.due(), task.priority(), task.isEscalated());
+                task.holder(), task.created(), task.due(), task.priority(), task.isEscalated(), task.reportId());
     }
 
     @Transactional(readOnly = true)
@@ -108,7 +108,20 @@ public class ReviewTaskService {
 
     private static Map<String, Object> variables(String step, CompleteTaskRequest form) {
         Map<String, Object> variables = new HashMap<>();
-        if (Element.TASK_VERIFY_CLAIM.equals(step)) {
+        if (ReaderReportProcess.Element.TASK_TRIAGE_REPORT.equals(step)) {
+            if (form.verdict() != null || form.decision() != null) {
+                throw ProblemException.badRequest("wrong-form", "Triage report takes an 'outcome' (ACCEPT with "
+                        + "'category' and 'severity', MERGE with 'mergeInto', DISMISS with 'reason'), not a "
+                        + "verdict or a decision.");
+            }
+            put(variables, ReaderReportProcess.Var.OUTCOME, form.outcome());
+            put(variables, ReaderReportProcess.Var.CATEGORY, form.category());
+            put(variables, ReaderReportProcess.Var.SEVERITY, form.severity());
+            put(variables, ReaderReportProcess.Var.REPLACEMENT, form.replacement());
+            put(variables, ReaderReportProcess.Var.NOTE, form.note());
+            put(variables, ReaderReportProcess.Var.MERGE_INTO, form.mergeInto());
+            put(variables, ReaderReportProcess.Var.REASON, form.reason());
+        } else if (Element.TASK_VERIFY_CLAIM.equals(step)) {
             if (form.decision() != null) {
                 throw ProblemException.badRequest("wrong-form", "Verify claim takes a 'verdict' (ERROR_CONFIRMED, "
                         + "CLARIFICATION_NEEDED or NOT_AN_ERROR), not a 'decision'.");
@@ -136,6 +149,12 @@ public class ReviewTaskService {
             variables.put(Var.KIND, form.kind());
         }
         return variables;
+    }
+
+    private static void put(Map<String, Object> variables, String name, Object value) {
+        if (value != null) {
+            variables.put(name, value);
+        }
     }
 
     /**

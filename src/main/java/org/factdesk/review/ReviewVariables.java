@@ -38,6 +38,20 @@ final class ReviewVariables {
         }
     }
 
+    /** The reader report a triage is about: its business key, which FactDesk sets when the report is filed. */
+    static long reportId(DelegateExecution execution) {
+        return parseReportId(execution.getProcessBusinessKey());
+    }
+
+    static long parseReportId(String businessKey) {
+        try {
+            return Long.parseLong(businessKey);
+        } catch (NumberFormatException e) {
+            throw ProblemException.badRequest("not-a-reader-report", "This process instance has business key '"
+                    + businessKey + "', which is no report id; a triage is started by a reader's report.");
+        }
+    }
+
     /** A form field as text, stripped, or null when blank; a value longer than the field's limit is refused. */
     static String text(VariableScope scope, String name) {
         Object value = scope.getVariable(name);
@@ -57,7 +71,7 @@ final class ReviewVariables {
             case Var.REPLACEMENT -> InputLimits.REPLACEMENT;
             case Var.NOTICE -> InputLimits.NOTICE;
             case Var.LEGAL_NOTICE -> InputLimits.NOTICE;
-            case Var.NOTE, Var.COMMENT, Var.LEGAL_COMMENT -> InputLimits.NOTE;
+            case Var.NOTE, Var.COMMENT, Var.LEGAL_COMMENT, ReaderReportProcess.Var.REASON -> InputLimits.NOTE;
             // verdict and decision are enum names; anything longer is no value of theirs
             default -> 100;
         };

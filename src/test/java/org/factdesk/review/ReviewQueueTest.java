@@ -145,11 +145,17 @@ class ReviewQueueTest {
 
         rebuild.run(null);
 
-        long inEngine = tasks.createTaskQuery().processDefinitionKey(ClaimReviewProcess.PROCESS_ID).count();
+        // The table holds the claims' review tasks and the triage of reader reports alike.
+        String[] queued = {ClaimReviewProcess.PROCESS_ID, ReaderReportProcess.PROCESS_ID};
+        long inEngine = tasks.createTaskQuery().processDefinitionKeyIn(queued).count();
         assertThat(openTasks.count()).isEqualTo(inEngine);
-        for (Task open : tasks.createTaskQuery().processDefinitionKey(ClaimReviewProcess.PROCESS_ID).list()) {
-            assertThat(openTasks.find(open.getId())).as(open.getId()).hasValueSatisfying(row ->
-                    assertThat(row.holder()).isEqualTo(open.getAssignee()));
+        for (Task open : tasks.createTaskQuery().processDefinitionKeyIn(queued).list()) {
+            boolean triage = ReaderReportProcess.Element.TASK_TRIAGE_REPORT.equals(open.getTaskDefinitionKey());
+            assertThat(openTasks.find(open.getId())).as(open.getId()).hasValueSatisfying(row -> {
+                assertThat(row.holder()).isEqualTo(open.getAssignee());
+                assertThat(row.reportId() != null).isEqualTo(triage);
+                assertThat(row.claimId() != null).isEqualTo(!triage);
+            });
         }
         JsonNode again = api.get("farid", "/api/tasks?claim=" + claim).json();
         assertThat(again).hasSize(1);

@@ -14,7 +14,10 @@ import org.factdesk.article.Article;
 import org.factdesk.article.ArticleRevision;
 import org.factdesk.article.ArticleService;
 import org.factdesk.article.CorrectionKind;
+import org.factdesk.shared.web.ArticleText;
+import org.factdesk.shared.web.FormStamps;
 import org.factdesk.shared.web.Page;
+import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -29,12 +32,20 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 @Page
 class PublicPages {
 
+    /**
+     * The purpose the "Report an error" form's time stamp is signed for; the report pages (report/web) check it under
+     * the same name.
+     */
+    static final String REPORT_FORM = "report:";
+
     private final ArticleService articles;
     private final ObjectMapper json;
+    private final FormStamps stamps;
 
-    PublicPages(ArticleService articles, ObjectMapper json) {
+    PublicPages(ArticleService articles, ObjectMapper json, FormStamps stamps) {
         this.articles = articles;
         this.json = json;
+        this.stamps = stamps;
     }
 
     @GetMapping("/public/articles")
@@ -45,7 +56,10 @@ class PublicPages {
     }
 
     @GetMapping("/public/articles/{id}")
-    String article(@PathVariable long id, Model model, HttpServletRequest request) {
+    String article(@PathVariable long id, Model model, HttpServletRequest request, CsrfToken csrf) {
+        // The report form's token lives in the reader's session: made now, before a long article fills the response
+        // buffer and commits it, after which no session can be created.
+        csrf.getToken();
         Article article = articles.get(id);
         ArticleRevision current = articles.current(id);
         List<ArticleRevision> notices = articles.publicNotices(id);
@@ -54,12 +68,14 @@ class PublicPages {
         model.addAttribute("article", article);
         model.addAttribute("current", current);
         model.addAttribute("retraction", retraction.orElse(null));
-        model.addAttribute("paragraphs", retraction.isPresent() ? List.of()
-                : List.of(current.body().split("\n", -1)));
+        // With their offsets, so the report form's script turns a selection into the quote's start index. A retracted
+        // article shows its retraction only.
+        model.addAttribute("text", retraction.isPresent() ? List.of() : ArticleText.of(current.body(), List.of()));
         model.addAttribute("description", retraction.map(r -> r.notice().full())
                 .orElse(current.body().split("\n", -1)[0]));
         model.addAttribute("editorsNotes", notices.stream().filter(n -> n.kind() == CorrectionKind.EDITORS_NOTE)
                 .toList());
+        model.addAttribute("reportStamp", stamps.issue(REPORT_FORM + id));
         model.addAttribute("corrections", notices.stream().filter(n -> n.kind() == CorrectionKind.CORRECTION
                 || n.kind() == CorrectionKind.CLARIFICATION).toList());
         model.addAttribute("jsonLd", jsonLd(article, current, notices,

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -27,6 +28,8 @@ import org.factdesk.claim.Verdicts;
 import org.factdesk.identity.Roles;
 import org.factdesk.publication.CorrectionText;
 import org.factdesk.publication.NoticeDrafts;
+import org.factdesk.report.ReaderReport;
+import org.factdesk.report.ReportService;
 import org.factdesk.review.BacklogWatch;
 import org.factdesk.review.ClaimReviewProcess;
 import org.factdesk.review.DeskBacklog;
@@ -37,6 +40,7 @@ import org.factdesk.review.QueueParameters;
 import org.factdesk.review.QueueQuery;
 import org.factdesk.review.ReviewTask;
 import org.factdesk.review.ReviewTaskService;
+import org.factdesk.shared.ProblemException;
 import org.factdesk.shared.Refusal;
 import org.factdesk.shared.Refusals;
 import org.factdesk.shared.web.ArticleText;
@@ -56,7 +60,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
- * The review queue and the two task pages: Verify claim for fact-checkers, Approve correction for editors. Claiming
+ * The review queue and the two task pages: Verify claim for fact-checkers, Approve correction for editors (a reader
+ * report's Triage report has its page in {@link TriagePages}). Claiming
  * and unclaiming work in place (the page's script asks for the updated row) and without script (a redirect).
  */
 @Page
@@ -71,9 +76,11 @@ class TaskPages {
     private final ArticleService articles;
     private final Times times;
     private final Refusals refusals;
+    private final ReportService reports;
 
     TaskPages(ReviewTaskService reviewTasks, BacklogWatch backlog, ClaimService claims, ArticleService articles,
-            Times times, Refusals refusals) {
+            Times times, Refusals refusals, ReportService reports) {
+        this.reports = reports;
         this.reviewTasks = reviewTasks;
         this.backlog = backlog;
         this.claims = claims;
@@ -83,7 +90,7 @@ class TaskPages {
     }
 
     /** One line of the queue. */
-    record TaskRow(String id, String name, boolean verify, long claimId, long articleId, String headline,
+    record TaskRow(String id, String name, boolean verify, Long claimId, long articleId, String headline,
             String quote, Category category, Severity severity, ClaimState state, String assignee, boolean mine,
             Instant created, Instant due, int priority, String fourEyes, boolean legal) {
     }
@@ -141,11 +148,20 @@ class TaskPages {
 
     /** The rows of a page of tasks, with one query for their claims and one for their articles. */
     private List<TaskRow> rows(List<ReviewTask> tasks, String user) {
-        Map<Long, Claim> claimsById = claims.all(tasks.stream().map(ReviewTask::claimId).toList());
+        // A reader report's triage has no claim yet: its row shows the reader's quote.
+        Map<Long, Claim> claimsById = claims.all(tasks.stream().map(ReviewTask::claimId).filter(Objects::nonNull)
+                .toList());
         Map<Long, Article> articlesById = articles.all(tasks.stream().map(ReviewTask::articleId).toList());
-        return tasks.stream().filter(task -> claimsById.containsKey(task.claimId()))
-                .map(task -> row(task, claimsById.get(task.claimId()), articlesById.get(task.articleId()), user))
-                .toList();
+        List<TaskRow> rows = new ArrayList<>();
+        for (ReviewTask task : tasks) {
+            if (task.reportId() != null && articlesById.containsKey(task.articleId())) {
+                reports.find(task.reportId()).ifPresent(report -> rows.add(triageRow(task, report,
+                        articlesById.get(task.articleId()), user)));
+            } else if (task.claimId() != null && claimsById.containsKey(task.claimId())) {
+                rows.add(row(task, claimsById.get(task.claimId()), articlesById.get(task.articleId()), user));
+            }
+        }
+        return rows;
     }
 
     @PostMapping("/{id}/claim")
@@ -206,6 +222,9 @@ class TaskPages {
     @GetMapping("/{id}")
     String task(@PathVariable String id, Authentication me, Model model) {
         ReviewTask task = reviewTasks.get(id, me.getName());
+        if (task.reportId() != null) {
+            return "redirect:/tasks/" + id + "/triage";
+        }
         return page(task, me.getName(), model, null, null, null);
     }
 
@@ -221,7 +240,7 @@ class TaskPages {
             return refused.get();
         }
         // The engine accepted the verdict, so it names one: the listener normalised its spelling.
-        flash.addFlashAttribute("success", switch (claims.get(task.claimId()).verdict()) {
+        flash.addFlashAttribute("success", switch (claims.get(claimOf(task)).verdict()) {
             case ERROR_CONFIRMED -> "Error confirmed. The correction is now with the editors.";
             case CLARIFICATION_NEEDED -> "Clarification drafted. It is now with the editors.";
             case NOT_AN_ERROR -> "Dismissed as not an error. Your reason is on the record.";
@@ -240,7 +259,7 @@ class TaskPages {
         if (refused.isPresent()) {
             return refused.get();
         }
-        Claim decided = claims.get(task.claimId());
+        Claim decided = claims.get(claimOf(task));
         Decision decision = decided.decision();
         flash.addFlashAttribute("success", switch (decision) {
             case APPROVE -> decided.state() == ClaimState.LEGAL_REVIEW
@@ -264,7 +283,7 @@ class TaskPages {
         if (refused.isPresent()) {
             return refused.get();
         }
-        LegalDecision decision = claims.get(task.claimId()).legal().decision();
+        LegalDecision decision = claims.get(claimOf(task)).legal().decision();
         flash.addFlashAttribute("success", switch (decision) {
             case CLEAR -> "Cleared. The update is being published and will be live in a moment.";
             case REWRITE -> "Cleared with your notice. It is being published and will be live in a moment.";
@@ -276,7 +295,7 @@ class TaskPages {
 
     private String page(ReviewTask task, String user, Model model, VerifyForm verifyForm, ApproveForm approveForm,
             LegalForm legalForm) {
-        Claim claim = claims.get(task.claimId());
+        Claim claim = claims.get(claimOf(task));
         Article article = articles.get(task.articleId());
         ArticleRevision current = articles.current(article.id());
         String flaggedOn = articles.revision(article.id(), claim.revision()).body();
@@ -368,7 +387,26 @@ class TaskPages {
     }
 
     private TaskRow row(ReviewTask task, String user) {
-        return row(task, claims.get(task.claimId()), articles.get(task.articleId()), user);
+        if (task.reportId() != null) {
+            return triageRow(task, reports.get(task.reportId()), articles.get(task.articleId()), user);
+        }
+        return row(task, claims.get(claimOf(task)), articles.get(task.articleId()), user);
+    }
+
+    private static TaskRow triageRow(ReviewTask task, ReaderReport report, Article article, String user) {
+        return new TaskRow(task.id(), task.name(), false, null, article.id(), article.headline(), report.quote(),
+                null, null, null, task.assignee(), user.equals(task.assignee()), task.created(), task.due(),
+                task.priority(), null);
+    }
+
+    /** The claim of a review task; a reader report's triage has none, and has its own page (TriagePages). */
+    private static long claimOf(ReviewTask task) {
+        if (task.claimId() == null) {
+            throw ProblemException.badRequest("triage-not-on-pages", "'" + task.name() + "' is the triage of reader "
+                    + "report " + task.reportId() + "; work it in Tasklist or through POST /api/tasks/" + task.id()
+                    + "/complete.");
+        }
+        return task.claimId();
     }
 
     private TaskRow row(ReviewTask task, Claim claim, Article article, String user) {

@@ -1,0 +1,43 @@
+package org.factdesk.report;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The desk's view of reader reports: what readers said, and what triage made of it. Never the reader's email. */
+@RestController
+class ReportController {
+
+    private final ReportService reports;
+
+    ReportController(ReportService reports) {
+        this.reports = reports;
+    }
+
+    /** A report as the desk reads it: {@code hasEmail} says whether the reader can be told, not how. */
+    record ReportView(long id, long articleId, int revision, String quote, int start, int end, String problem,
+            boolean hasEmail, ReportState state, Long claimId, String triagedBy, String dismissReason,
+            Instant filedAt, Instant triagedAt, Instant erasedAt) {
+
+        static ReportView of(ReaderReport r) {
+            return new ReportView(r.id(), r.articleId(), r.revision(), r.quote(), r.anchor().start(),
+                    r.anchor().end(), r.problem(), r.hasEmail(), r.state(), r.claimId(), r.triagedBy(),
+                    r.dismissReason(), r.filedAt(), r.triagedAt(), r.erasedAt());
+        }
+    }
+
+    @GetMapping("/api/reports")
+    List<ReportView> search(@RequestParam(required = false) Long articleId,
+            @RequestParam(required = false) ReportState state) {
+        return reports.search(articleId, state).stream().map(ReportView::of).toList();
+    }
+
+    @GetMapping("/api/reports/{id}")
+    ReportView get(@PathVariable long id) {
+        return ReportView.of(reports.get(id));
+    }
+}
