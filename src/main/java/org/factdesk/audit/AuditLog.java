@@ -76,7 +76,9 @@ public class AuditLog {
         entries.claimOutcome(published.claimId(), ClaimOutcome.published(published.notice().kind()));
         entries.append(new AuditContent(published.at(), "system", AuditAction.PUBLISHED.name(), published.claimId(),
                 published.articleId(), published.revision(), published.before(), published.after(),
-                published.notice().kind() + ": " + published.notice().full()));
+                // The notice as readers see it begins with its kind; a silent fix has none for readers.
+                published.notice().kind().hasPublicNotice() ? published.notice().full()
+                        : published.notice().kind().label() + ", no public notice: " + published.notice().text()));
     }
 
     @EventListener

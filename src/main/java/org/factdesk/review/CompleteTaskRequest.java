@@ -14,6 +14,12 @@ public record CompleteTaskRequest(String verdict, String replacement, String not
     /** A form without a kind of update. */
     public CompleteTaskRequest(String verdict, String replacement, String notice, String note, String decision,
             String comment) {
-        this(verdict, replacement, notice, note, decision, comment, null, null, null, null, null, null);
+        this(verdict, replacement, notice, note, decision, comment, null);
+    }
+
+    /** The form of a claim's review task, with the kind of update proposed or settled. */
+    public CompleteTaskRequest(String verdict, String replacement, String notice, String note, String decision,
+            String comment, String kind) {
+        this(verdict, replacement, notice, note, decision, comment, kind, null, null, null, null, null);
     }
 }

@@ -179,12 +179,12 @@ final class AuditBench {
                     String after = step == 5
                             ? "Iran fired missiles at the Erbil base and at Al Asad, officials said on Tuesday night." : null;
                     String detail = switch (step) {
-                        case 0 -> "TYPO/LOW at 10..20; proposed: 'Erbil base'";
+                        case 0 -> "Typo, low severity; proposed: 'Erbil base'";
                         case 1 -> "Verify claim held by " + actor;
-                        case 2 -> "ERROR_CONFIRMED";
+                        case 2 -> "Error confirmed";
                         case 3 -> "Approve correction held by " + actor;
-                        case 4 -> "APPROVE";
-                        default -> "CORRECTION: Correction, 8 January 2020, 10:12 GMT: An earlier version misspelled it.";
+                        case 4 -> "Approved";
+                        default -> "Correction, 8 January 2020, 10:12 GMT: An earlier version misspelled it.";
                     };
                     String next = chain(sha, hex, hash, n, at, actor, action, claimId, article, revision, before, after,
                             detail);

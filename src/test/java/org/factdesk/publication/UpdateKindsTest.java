@@ -194,7 +194,7 @@ class UpdateKindsTest {
         assertThat(revision.get("body").asText()).as("the text is kept for auditors").startsWith(text);
         assertThat(api.get(null, "/public/corrections.atom").body()).contains("Retraction: ");
         assertThat(api.get("audrey", "/api/claims/" + claim + "/history").json().findValuesAsText("detail"))
-                .anySatisfy(detail -> assertThat(detail).contains("as RETRACTION"));
+                .anySatisfy(detail -> assertThat(detail).contains("Approved (Retraction)"));
     }
 
     @Test

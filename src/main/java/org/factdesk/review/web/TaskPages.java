@@ -396,7 +396,7 @@ class TaskPages {
     private static TaskRow triageRow(ReviewTask task, ReaderReport report, Article article, String user) {
         return new TaskRow(task.id(), task.name(), false, null, article.id(), article.headline(), report.quote(),
                 null, null, null, task.assignee(), user.equals(task.assignee()), task.created(), task.due(),
-                task.priority(), null);
+                task.priority(), null, task.escalated());
     }
 
     /** The claim of a review task; a reader report's triage has none, and has its own page (TriagePages). */

@@ -72,7 +72,7 @@ class TriagePages {
         ReviewTask task = reviewTasks.get(id, user);
         try {
             reviewTasks.complete(id, user, new CompleteTaskRequest(null, blank(form.replacement()), null,
-                    blank(form.note()), null, null, blank(form.outcome()), blank(form.category()),
+                    blank(form.note()), null, null, null, blank(form.outcome()), blank(form.category()),
                     blank(form.severity()), form.mergeInto(), blank(form.reason())));
         } catch (RuntimeException e) {
             Refusal refusal = refusals.of(e);

@@ -92,7 +92,7 @@ class AuditPagesTest {
         long article = api.importArticle("The ferry left Dovr at noon with 40 passengers.");
         long claim = api.flag("fiona", article, Map.of("quote", "Dovr", "category", "NAME", "severity", "MEDIUM"));
         api.work("farid", claim, Map.of("verdict", "NOT_AN_ERROR", "note", "The port's own spelling."));
-        var entries = api.get("audrey", "/api/audit?claim=" + claim).json();
+        var entries = api.get("audrey", "/api/claims/" + claim + "/history").json();
         List<String> details = new java.util.ArrayList<>();
         entries.forEach(e -> details.add(e.path("detail").asText()));
         assertThat(details).contains("Name, medium severity", "Not an error: The port's own spelling.");
