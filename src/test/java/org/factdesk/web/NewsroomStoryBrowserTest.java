@@ -121,6 +121,7 @@ class NewsroomStoryBrowserTest {
             browser.signOut();
             browser.go("/public/articles/" + article);
             assertThat(browser.find(".story-body").getText()).contains("Marcus " + RIGHT).doesNotContain(WRONG);
+            assertThat(browser.find(".corrected-line").getText()).startsWith("This article has a correction.");
             assertThat(browser.find(".updated").getText()).startsWith("Updated:").matches(".*(GMT|BST)$");
             assertThat(browser.find(".story-corrections").getText()).contains(NOTICE);
             String ld = (String) browser.script(
@@ -138,10 +139,20 @@ class NewsroomStoryBrowserTest {
             browser.find(".masthead a[href='/public/corrections']").click();
             assertThat(browser.find("main").getText()).contains(NOTICE);
             browser.screenshot("09b-public-corrections");
+            // From the list straight to the notice on the article.
+            browser.find("a[href='/public/articles/" + article + "#correction-" + claim + "']").click();
+            browser.wait.until(d -> browser.path().endsWith("#correction-" + claim));
+            assertThat(browser.find("#correction-" + claim).getText()).contains(NOTICE);
 
             // audrey: lands on the audit log, filters to the article, and reads the claim's timeline.
             browser.signIn("audrey");
             assertThat(browser.path()).isEqualTo("/audit");
+            // The review queue is not an auditor's: the page says so in words, and what to do about it.
+            browser.go("/tasks");
+            assertThat(browser.find("main").getText()).contains("You can’t open this page",
+                    "belongs to another part of the desk", "ask an admin");
+            browser.screenshot("09c-forbidden");
+            browser.go("/audit");
             new Select(browser.find("#f-article")).selectByValue(String.valueOf(article));
             browser.find("form.filters button[type=submit]").click();
             browser.wait.until(d -> browser.path().contains("article=" + article));

@@ -116,7 +116,13 @@ class CorrectionsPages {
         return link;
     }
 
+    /** The notice itself on the article's page, not just the article: readers come here for what changed. */
     private static String articlePath(ArticleRevision correction) {
-        return ARTICLE_PAGE.replace("{id}", String.valueOf(correction.articleId()));
+        String anchor = switch (correction.kind()) {
+            case EDITORS_NOTE -> "#editors-note-" + correction.claimId();
+            case RETRACTION -> "#retraction";
+            default -> "#correction-" + correction.claimId();
+        };
+        return ARTICLE_PAGE.replace("{id}", String.valueOf(correction.articleId())) + anchor;
     }
 }

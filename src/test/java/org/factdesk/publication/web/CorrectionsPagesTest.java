@@ -71,7 +71,7 @@ class CorrectionsPagesTest {
         assertThat(page.contentType()).startsWith("text/html");
         String html = page.body();
         assertThat(html).contains("<html lang=\"en-GB\"", "href=\"/css/factdesk.css\"",
-                "type=\"application/atom+xml\"", "href=\"/public/articles/" + article + "\"", headline);
+                "type=\"application/atom+xml\"", "href=\"/public/articles/" + article + "#correction-", headline);
         String correctionNotice = correction.get("notice").asText();
         String clarificationNotice = clarification.get("notice").asText();
         assertThat(html).contains(correctionNotice, clarificationNotice,
@@ -99,9 +99,18 @@ class CorrectionsPagesTest {
         assertThat(entries).isSortedAccordingTo(Comparator.comparing(Entry::getUpdated).reversed());
         assertThat(entries).extracting(Entry::getId).doesNotHaveDuplicates();
         List<Entry> ours = entries.stream()
-                .filter(e -> e.getAlternateLinks().get(0).getHref().endsWith("/public/articles/" + article))
+                .filter(e -> e.getAlternateLinks().get(0).getHref().contains("/public/articles/" + article + "#"))
                 .toList();
         assertThat(ours).hasSize(2);
+        // Each entry links to its own notice on the article's page, and the page has it under that id.
+        String articlePage = api.get(null, "/public/articles/" + article).body();
+        for (Entry entry : ours) {
+            String href = entry.getAlternateLinks().get(0).getHref();
+            assertThat(articlePage).contains("id=\"" + href.substring(href.indexOf('#') + 1) + "\"");
+        }
+        // Under the headline, readers are told the story changed, with a link to where it says how.
+        assertThat(articlePage).contains("This article has 2 corrections and clarifications.", "href=\"#corrections\"",
+                "id=\"corrections\"", "class=\"footer public-footer\"");
         assertThat(ours.get(0).getTitle()).isEqualTo("Clarification: " + headline);
         assertThat(ours.get(0).getSummary().getValue()).isEqualTo(clarification.get("notice").asText());
         assertThat(ours.get(1).getTitle()).isEqualTo("Correction: " + headline);
