@@ -16,6 +16,8 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
@@ -137,9 +139,12 @@ class SecurityConfiguration {
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false))
                 .httpBasic(basic -> { })
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
-                // Camunda's webapp APIs answer a refusal as JSON, like the engine REST API, not with the sign-in page.
-                .exceptionHandling(errors -> errors.defaultAccessDeniedHandlerFor(problems.forbidden(),
-                        path("/camunda/api/**")))
+                // Camunda's webapp APIs answer a refusal as JSON, like the engine REST API, not with the sign-in page;
+                // pages answer it with FactDesk's error page. Both are named: with one handler alone Spring Security
+                // uses it for every request, and pages answered with JSON.
+                .exceptionHandling(errors -> errors
+                        .defaultAccessDeniedHandlerFor(problems.forbidden(), path("/camunda/api/**"))
+                        .defaultAccessDeniedHandlerFor(new AccessDeniedHandlerImpl(), AnyRequestMatcher.INSTANCE))
                 // The H2 console is a framed page that posts its own forms.
                 .csrf(csrf -> csrf.ignoringRequestMatchers(path("/h2-console/**"), path("/camunda/api/**")))
                 .headers(headers -> headers
