@@ -114,6 +114,16 @@ public class ArticleService {
         return articles.correctionsNewestFirst();
     }
 
+    /** How many corrections and clarifications were published in {@code [from, to)}. */
+    public long countCorrectionsBetween(Instant from, Instant to) {
+        return articles.countCorrectionsBetween(from, to);
+    }
+
+    /** The first {@code limit} corrections and clarifications published in {@code [from, to)}, oldest first. */
+    public List<ArticleRevision> correctionsBetween(Instant from, Instant to, int limit) {
+        return articles.correctionsBetween(from, to, limit);
+    }
+
     /** The revision a claim published, if it did. */
     public Optional<ArticleRevision> revisionPublishedFor(long claimId) {
         return articles.revisionForClaim(claimId);
