@@ -22,6 +22,7 @@ import org.factdesk.testing.FactDeskTest;
 import org.factdesk.testing.MovableClock;
 import org.factdesk.testing.TestApi;
 import org.factdesk.testing.TestApi.Answer;
+import org.factdesk.testing.WebhookReceiver;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -64,7 +65,7 @@ class WebhookDeliveryTest {
 
     @Test
     void postsEachPublishedRevisionSignedWithTheEndpointsSecret() throws Exception {
-        try (Receiver cms = new Receiver()) {
+        try (WebhookReceiver cms = new WebhookReceiver()) {
             Answer created = api.post("admin", "/api/webhooks", Map.of("url", cms.url(), "description", "The CMS"));
             assertThat(created.status()).isEqualTo(201);
             long endpoint = created.json().get("endpoint").get("id").asLong();
@@ -75,7 +76,7 @@ class WebhookDeliveryTest {
                 long claim = publish(article);
 
                 await().atMost(Duration.ofSeconds(30)).until(() -> !cms.about(article).isEmpty());
-                Receiver.Received post = cms.about(article).get(0);
+                WebhookReceiver.Received post = cms.about(article).get(0);
                 assertThat(post.method()).isEqualTo("POST");
                 assertThat(post.header("Content-Type")).startsWith("application/json");
                 assertThat(post.header("FactDesk-Event")).isEqualTo("correction.published");
@@ -124,7 +125,7 @@ class WebhookDeliveryTest {
 
     @Test
     void aFailingEndpointIsTriedAgainAfterWaitsThatDoubleUntilItAnswers() throws Exception {
-        try (Receiver cms = new Receiver().answering(500, 503)) {
+        try (WebhookReceiver cms = new WebhookReceiver().answering(500, 503)) {
             long endpoint = register(cms);
             try {
                 long article = api.importArticle(TEXT);
@@ -178,7 +179,7 @@ class WebhookDeliveryTest {
 
     @Test
     void aDeliveryGivenUpStaysFailedInTheLogAndCanBeSentAgain() {
-        try (Receiver cms = new Receiver()) {
+        try (WebhookReceiver cms = new WebhookReceiver()) {
             long endpoint = register(cms);
             try {
                 String deliveryId = UUID.randomUUID().toString();
@@ -220,7 +221,7 @@ class WebhookDeliveryTest {
 
     @Test
     void twoSendersOnOneDatabasePostEachDeliveryOnce() throws Exception {
-        try (Receiver cms = new Receiver()) {
+        try (WebhookReceiver cms = new WebhookReceiver()) {
             long endpoint = register(cms);
             try {
                 Instant now = Instant.now();
@@ -275,6 +276,35 @@ class WebhookDeliveryTest {
     }
 
     @Test
+    void badInputIsAProblemThatSaysWhatToFixAndWritesNothing() {
+        int before = api.get("admin", "/api/webhooks").json().size();
+        List<Answer> refused = List.of(
+                api.send("admin", "POST", "/api/webhooks", "{\"url\": ", "application/json"),
+                api.send("admin", "POST", "/api/webhooks", "[1, 2]", "application/json"),
+                api.post("admin", "/api/webhooks", Map.of("url", "https://cms.example.com/\u0000hook")),
+                api.post("admin", "/api/webhooks", Map.of("url", "https://cms.example.com/" + "a".repeat(2_100))),
+                api.post("admin", "/api/webhooks", Map.of("url", "https://cms.example.com/hook",
+                        "description", "d".repeat(501))),
+                api.post("admin", "/api/webhooks", Map.of("url", "https://cms.example.com/hook",
+                        "secret", "a secret with spaces in it")),
+                api.get("admin", "/api/webhooks/not-a-number"),
+                api.get("admin", "/api/webhooks/deliveries?size=0"),
+                api.get("admin", "/api/webhooks/deliveries?page=-1"));
+        for (Answer answer : refused) {
+            assertThat(answer.status()).as(answer.toString()).isEqualTo(400);
+            assertThat(answer.isProblem()).as(answer.toString()).isTrue();
+        }
+        for (Answer answer : List.of(api.get("admin", "/api/webhooks/987654321"),
+                api.get("admin", "/api/webhooks/987654321/deliveries"),
+                api.get("admin", "/api/webhooks/deliveries/no-such-delivery"),
+                api.send("admin", "DELETE", "/api/webhooks/987654321", null, null))) {
+            assertThat(answer.status()).as(answer.toString()).isEqualTo(404);
+            assertThat(answer.isProblem()).as(answer.toString()).isTrue();
+        }
+        assertThat(api.get("admin", "/api/webhooks").json().size()).isEqualTo(before);
+    }
+
+    @Test
     void refusesPrivateAddressesWhenTheNewsroomSaysSo() {
         assertThat(WebhookService.isPrivate("127.0.0.1")).isTrue();
         assertThat(WebhookService.isPrivate("10.1.2.3")).isTrue();
@@ -289,7 +319,7 @@ class WebhookDeliveryTest {
 
     @Test
     void onlyAdminsManageWebhooksOrReadTheirLog() {
-        try (Receiver cms = new Receiver()) {
+        try (WebhookReceiver cms = new WebhookReceiver()) {
             long endpoint = register(cms);
             try {
                 for (String user : List.of("fiona", "edith", "audrey")) {
@@ -328,7 +358,7 @@ class WebhookDeliveryTest {
         assertThat(api.get("admin", "/api/webhooks/" + endpoint).json().get("active").asBoolean()).isFalse();
     }
 
-    private long register(Receiver cms) {
+    private long register(WebhookReceiver cms) {
         Answer created = api.post("admin", "/api/webhooks", Map.of("url", cms.url()));
         assertThat(created.status()).isEqualTo(201);
         return created.json().get("endpoint").get("id").asLong();

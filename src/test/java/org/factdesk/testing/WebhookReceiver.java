@@ -1,4 +1,4 @@
-package org.factdesk.webhook;
+package org.factdesk.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,16 +16,16 @@ import com.sun.net.httpserver.HttpServer;
  * A CMS's webhook endpoint in the test: a real HTTP server on a free port that records every request and answers
  * the statuses it was told to, in turn, then 200.
  */
-final class Receiver implements AutoCloseable {
+public final class WebhookReceiver implements AutoCloseable {
 
     /** One request as the CMS received it. */
-    record Received(String method, Headers headers, byte[] body) {
+    public record Received(String method, Headers headers, byte[] body) {
 
-        String header(String name) {
+        public String header(String name) {
             return headers.getFirst(name);
         }
 
-        String text() {
+        public String text() {
             return new String(body, StandardCharsets.UTF_8);
         }
     }
@@ -34,7 +34,7 @@ final class Receiver implements AutoCloseable {
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final Deque<Integer> answers = new ArrayDeque<>();
 
-    Receiver() {
+    public WebhookReceiver() {
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         } catch (IOException e) {
@@ -54,23 +54,23 @@ final class Receiver implements AutoCloseable {
     }
 
     /** The next answers, in turn; 200 after them. */
-    Receiver answering(Integer... statuses) {
+    public WebhookReceiver answering(Integer... statuses) {
         synchronized (answers) {
             answers.addAll(List.of(statuses));
         }
         return this;
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
     }
 
-    List<Received> received() {
+    public List<Received> received() {
         return List.copyOf(received);
     }
 
     /** The requests that announced this article. */
-    List<Received> about(long articleId) {
+    public List<Received> about(long articleId) {
         return received.stream().filter(r -> r.text().contains("\"articleId\":" + articleId + ",")).toList();
     }
 
