@@ -1,7 +1,7 @@
 package org.factdesk.notification;
 
 /** Where a mail in the outbox stands. */
-enum MailState {
+public enum MailState {
     /** Waiting for its (next) attempt. */
     PENDING,
     /** Taken by one node, which is sending it now. */

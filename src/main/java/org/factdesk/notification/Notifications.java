@@ -2,9 +2,11 @@ package org.factdesk.notification;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.regex.Pattern;
 
 import org.factdesk.article.ArticleService;
+import org.factdesk.identity.Roles;
 import org.factdesk.shared.NewsroomTime;
 import org.factdesk.shared.ProblemException;
 import org.slf4j.Logger;
@@ -23,6 +25,7 @@ import org.springframework.stereotype.Service;
 public class Notifications {
 
     private static final Logger log = LoggerFactory.getLogger(Notifications.class);
+    static final int MAX_OUTBOX_PAGE = 500;
     private static final Pattern ADDRESS = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
     private final MailOutbox outbox;
@@ -66,6 +69,38 @@ public class Notifications {
     }
 
     /**
+     * Reminds {@code user}, who holds the review task, that it is due at {@code due}. For the escalation timers'
+     * {@code ReviewReminded}.
+     */
+    public void taskReminded(String user, String taskId, String taskName, long claimId, long articleId, Instant due) {
+        if (!enabled()) {
+            return;
+        }
+        String headline = articles.get(articleId).headline();
+        String body = "A reminder: '" + taskName + "' for claim " + claimId + " on \"" + headline + "\" is yours"
+                + (due == null ? "." : " and due by " + newsroomTime.format(due) + ".") + "\n"
+                + "\nOpen it: " + settings.link("/tasks/" + taskId) + "\n";
+        outbox.add(MailKind.REMINDED, Recipient.user(user), "[FactDesk] Reminder: " + taskName + ": " + headline,
+                body, clock.instant());
+    }
+
+    /**
+     * Tells the standards editor ({@code factdesk.notifications.digest-to}) that the desk's backlog passed its alert
+     * level: {@code open} review tasks, {@code overdue} of them late. For the escalation timers'
+     * {@code BacklogAlerted}; nothing is sent without a digest address.
+     */
+    public void backlogAlerted(long open, long overdue, String detail) {
+        if (!enabled() || settings.digestTo() == null) {
+            return;
+        }
+        String body = "The review backlog needs attention: " + open + " open review tasks, " + overdue
+                + " overdue.\n" + (detail == null || detail.isBlank() ? "" : detail.strip() + "\n")
+                + "\nThe queue: " + settings.link("/tasks") + "\n";
+        outbox.add(MailKind.BACKLOG, Recipient.addressOrGroup(settings.digestTo()),
+                "[FactDesk] Backlog: " + open + " open, " + overdue + " overdue", body, clock.instant());
+    }
+
+    /**
      * Tells every member of {@code group} that a review task was escalated to them: it waited past its time with
      * the group that had it. For the escalation timers' {@code ReviewEscalated}.
      */
@@ -100,6 +135,16 @@ public class Notifications {
                 + "\n";
         outbox.add(MailKind.REPORT_RESOLVED, Recipient.address(address),
                 "Your report led to a correction: " + oneLine(articleTitle), body, clock.instant());
+    }
+
+    /** The newest {@code size} mails of the outbox, newest first, with their state and last error: for admins. */
+    @Roles.Admins
+    public List<QueuedMail> outbox(Integer size) {
+        int limit = size == null ? 50 : size;
+        if (limit < 1 || limit > MAX_OUTBOX_PAGE) {
+            throw ProblemException.badRequest("invalid-page", "Ask for 1 to " + MAX_OUTBOX_PAGE + " mails.");
+        }
+        return outbox.newest(limit);
     }
 
     /**

@@ -222,6 +222,39 @@ class MailNotificationsTest {
         assertThat(outbox.find(id).orElseThrow().lastError()).contains("no deliverable address for user " + user);
     }
 
+    @Test
+    void remindsTheHolderAndAlertsTheStandardsEditorToTheBacklog() {
+        long article = api.importArticle(TEXT);
+        String headline = headline(article);
+        long claim = flag(article);
+        String task = api.taskOf("fiona", claim);
+
+        notifications.taskReminded("fiona", task, "Verify claim", claim, article, Instant.parse("2030-01-08T10:00:00Z"));
+        notifications.backlogAlerted(412, 37, "Most of the overdue tasks wait for verification.");
+
+        MimeMessage reminder = awaitMail("fiona@factdesk.example", "Reminder: Verify claim: " + headline);
+        assertThat(TestMailServer.body(reminder)).contains("due by 8 January 2030");
+        MimeMessage alert = awaitMail("standards@factdesk.example", "Backlog: 412 open, 37 overdue");
+        assertThat(TestMailServer.body(alert)).contains("Most of the overdue tasks wait for verification.");
+    }
+
+    @Test
+    void adminsReadTheOutboxWithEachMailsStateAndOthersMayNot() {
+        String marker = "Outbox check " + System.nanoTime();
+        notifications.reportResolved("reader@example.com", marker, "http://localhost:8080/public/articles/7");
+
+        TestApi.Answer outboxNow = api.get("admin", "/api/notifications/mails?size=20");
+        assertThat(outboxNow.status()).isEqualTo(200);
+        assertThat(outboxNow.body()).contains(marker);
+        assertThat(outboxNow.json().get(0).get("state").asText()).isIn("PENDING", "SENDING", "SENT");
+        for (String user : List.of("fiona", "edith", "audrey")) {
+            TestApi.Answer refused = api.get(user, "/api/notifications/mails");
+            assertThat(refused.status()).isEqualTo(403);
+            assertThat(refused.isProblem()).isTrue();
+        }
+        assertThat(api.get("admin", "/api/notifications/mails?size=0").status()).isEqualTo(400);
+    }
+
     private MimeMessage awaitMail(String to, String subjectPart) {
         await().atMost(Duration.ofSeconds(30)).until(() -> !TestMailServer.received(to, subjectPart).isEmpty());
         return TestMailServer.received(to, subjectPart).get(0);
