@@ -1,5 +1,6 @@
 package org.factdesk.notification;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -10,7 +11,9 @@ import java.util.Map;
 
 import jakarta.mail.internet.MimeMessage;
 import org.camunda.bpm.engine.TaskService;
+import org.factdesk.article.ArticleService;
 import org.factdesk.identity.UserDirectory;
+import org.factdesk.shared.NewsroomTime;
 import org.factdesk.shared.ProblemException;
 import org.factdesk.testing.FactDeskTest;
 import org.factdesk.testing.MovableClock;
@@ -20,6 +23,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.MailSender;
@@ -62,6 +66,12 @@ class MailNotificationsTest {
 
     @Autowired
     TaskService engineTasks;
+
+    @Autowired
+    ArticleService articles;
+
+    @Autowired
+    NewsroomTime newsroomTime;
 
     @Autowired
     JdbcClient jdbc;
@@ -134,6 +144,22 @@ class MailNotificationsTest {
 
         MimeMessage mail = awaitMail("reader@example.com", title);
         assertThat(TestMailServer.body(mail)).contains("http://localhost:8080/public/articles/7");
+    }
+
+    @Test
+    void withoutAnSmtpServerNothingIsQueued() {
+        ObjectProvider<MailSender> none = new StaticListableBeanFactory().getBeanProvider(MailSender.class);
+        Notifications off = new Notifications(outbox, none, articles, settings, newsroomTime, Clock.systemUTC());
+        String title = "Nobody is told " + System.nanoTime();
+
+        assertThat(off.enabled()).isFalse();
+        off.reportResolved("reader@example.com", title, "http://localhost:8080/public/articles/7");
+        off.backlogAlerted(1, 1, title);
+
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM mail_delivery WHERE subject LIKE ? OR body LIKE ?")
+                .params("%" + title + "%", "%" + title + "%").query(Long.class).single()).isZero();
+        assertThat(new MailDispatcher(outbox, none, directory, settings, Clock.systemUTC()).sendDue()).isZero();
+        assertThat(notifications.enabled()).isTrue();
     }
 
     @Test
