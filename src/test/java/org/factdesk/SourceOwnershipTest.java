@@ -36,6 +36,7 @@ class SourceOwnershipTest {
             Map.entry("audit_chain_head", "audit"),
             Map.entry("audit_claim", "audit"),
             Map.entry("review_task", "review"),
+            Map.entry("review_backlog", "review"),
             Map.entry("suggestion", "detection"),
             Map.entry("scan_state", "detection"),
             Map.entry("mail_delivery", "notification"),

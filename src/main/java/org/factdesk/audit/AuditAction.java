@@ -22,7 +22,13 @@ public enum AuditAction {
     REJECTED("Rejected", Stage.APPROVAL),
     TEXT_CHANGED("Text changed", null),
     CANCELLED("Cancelled", null),
-    PUBLISHED("Published", Stage.PUBLISHED);
+    PUBLISHED("Published", Stage.PUBLISHED),
+    /** A review task fell due and its holder, or its group, was reminded. */
+    REMINDED("Reminded", null),
+    /** A review task stayed open past its due date: its priority was raised and the desk leads may work it. */
+    ESCALATED("Escalated", null),
+    /** A desk's overdue open tasks passed the backlog threshold. */
+    BACKLOG_ALERTED("Backlog alert", null);
 
     /** The steps on a claim's way from flag to publication, as the timeline's stage bar shows them. */
     public enum Stage {

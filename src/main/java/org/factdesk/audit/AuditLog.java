@@ -12,6 +12,9 @@ import org.factdesk.claim.ClaimOutcome;
 import org.factdesk.claim.ClaimService;
 import org.factdesk.identity.Roles;
 import org.factdesk.publication.CorrectionPublished;
+import org.factdesk.review.BacklogAlerted;
+import org.factdesk.review.ReviewEscalated;
+import org.factdesk.review.ReviewReminded;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -73,6 +76,34 @@ public class AuditLog {
         entries.append(new AuditContent(published.at(), "system", AuditAction.PUBLISHED.name(), published.claimId(),
                 published.articleId(), published.revision(), published.before(), published.after(),
                 published.notice().kind() + ": " + published.notice().full()));
+    }
+
+    @EventListener
+    @Transactional
+    void on(ReviewReminded reminded) {
+        entries.append(new AuditContent(reminded.at(), "system", AuditAction.REMINDED.name(), reminded.claimId(),
+                reminded.articleId(), null, null, null, reminded.taskName() + " due " + reminded.due()
+                        + "; reminded " + (reminded.holder() != null ? reminded.holder()
+                        : "the " + reminded.group() + " (nobody holds it)")));
+    }
+
+    @EventListener
+    @Transactional
+    void on(ReviewEscalated escalated) {
+        entries.append(new AuditContent(escalated.at(), "system", AuditAction.ESCALATED.name(), escalated.claimId(),
+                escalated.articleId(), null, String.valueOf(escalated.previousPriority()),
+                String.valueOf(escalated.priority()), escalated.taskName() + " overdue since " + escalated.due()
+                        + (escalated.holder() == null ? ", held by nobody" : ", held by " + escalated.holder())
+                        + "; priority " + escalated.previousPriority() + " to " + escalated.priority() + ", "
+                        + escalated.escalatedTo() + " may now work it beside " + escalated.group()));
+    }
+
+    @EventListener
+    @Transactional
+    void on(BacklogAlerted alert) {
+        entries.append(new AuditContent(alert.at(), "system", AuditAction.BACKLOG_ALERTED.name(), null, null, null,
+                null, null, alert.overdue() + " overdue tasks for " + alert.group() + ", more than the threshold of "
+                        + alert.threshold()));
     }
 
     /** One page of the log, filtered, in the order it was written (chain order) or newest first. */

@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The demo newsroom's people, created on every start outside profile {@code prod}, all with password
- * {@value #PASSWORD}: two fact-checkers, two editors, an auditor and an admin.
+ * {@value #PASSWORD}: two fact-checkers, two editors, a desk lead, an auditor
+ * and an admin.
  */
 @Component
 @Profile("!prod")
@@ -33,13 +34,16 @@ class DemoUsers implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        directory.ensureUser("fiona", "Fiona", "Fact-checker", email("fiona"), PASSWORD, List.of(Groups.FACT_CHECKERS));
-        directory.ensureUser("farid", "Farid", "Fact-checker", email("farid"), PASSWORD, List.of(Groups.FACT_CHECKERS));
+        directory.ensureUser("fiona", "Fiona", "Fact-checker", email("fiona"), PASSWORD,
+                List.of(Groups.FACT_CHECKERS));
+        directory.ensureUser("farid", "Farid", "Fact-checker", email("farid"), PASSWORD,
+                List.of(Groups.FACT_CHECKERS));
         directory.ensureUser("edith", "Edith", "Editor", email("edith"), PASSWORD, List.of(Groups.EDITORS));
         directory.ensureUser("elliot", "Elliot", "Editor", email("elliot"), PASSWORD, List.of(Groups.EDITORS));
+        directory.ensureUser("dana", "Dana", "Desk lead", email("dana"), PASSWORD, List.of(Groups.DESK_LEADS));
         directory.ensureUser("audrey", "Audrey", "Auditor", email("audrey"), PASSWORD, List.of(Groups.AUDITORS));
         directory.ensureUser("admin", "FactDesk", "Admin", email("admin"), PASSWORD, Groups.ADMINISTRATOR);
-        log.warn("Demo users exist (fiona, farid, edith, elliot, audrey, admin), all with password '{}'. "
+        log.warn("Demo users exist (fiona, farid, edith, elliot, dana, audrey, admin), all with password '{}'. "
                 + "Run with profile 'prod' for a FactDesk without them.", PASSWORD);
     }
 

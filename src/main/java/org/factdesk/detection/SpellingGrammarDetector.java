@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -34,8 +36,12 @@ import org.languagetool.rules.spelling.SpellingCheckRule;
  */
 final class SpellingGrammarDetector implements Detector {
 
-    /** Categories whose rules find slips a correction would fix; style, typography and punctuation are house style. */
-    private static final Set<String> CATEGORIES = Set.of("TYPOS", "COLLOCATIONS");
+    /**
+     * Categories whose rules find slips a correction would fix: typos, collocations, words confused with a
+     * look-alike ("then" for "than") and grammar ("such a swords"). Style, typography and punctuation are house style.
+     */
+    private static final Set<String> CATEGORIES = Set.of("TYPOS", "COLLOCATIONS", "CONFUSED_WORDS", "GRAMMAR");
+    private static final String GRAMMAR = "GRAMMAR";
 
     /**
      * Spellings that tell British from American copy, counted in the narrator's prose only and in lower case: names
@@ -59,11 +65,26 @@ final class SpellingGrammarDetector implements Detector {
         british.release(british.borrow());
     }
 
-    /** Idle instances of one language; an instance is used by one check at a time. */
+    /**
+     * Idle instances of one language (an instance is used by one check at a time) and what they found in the
+     * paragraphs checked lately. A correction changes one paragraph, and the scan after its publication then checks
+     * only that one: LanguageTool's rules here look no further than a sentence, so a paragraph's matches depend on
+     * its own text alone.
+     */
     private static final class Tools {
+
+        /** About 50 articles' worth of paragraphs, a few megabytes. */
+        private static final int REMEMBERED_PARAGRAPHS = 2_000;
 
         private final Supplier<JLanguageTool> factory;
         private final ConcurrentLinkedDeque<JLanguageTool> idle = new ConcurrentLinkedDeque<>();
+        private final Map<String, List<Match>> checked = Collections.synchronizedMap(
+                new LinkedHashMap<>(256, 0.75f, true) {
+                    @Override
+                    protected boolean removeEldestEntry(Map.Entry<String, List<Match>> eldest) {
+                        return size() > REMEMBERED_PARAGRAPHS;
+                    }
+                });
 
         Tools(Supplier<JLanguageTool> factory) {
             this.factory = factory;
@@ -77,6 +98,46 @@ final class SpellingGrammarDetector implements Detector {
         void release(JLanguageTool tool) {
             tool.setCheckCancelledCallback(null);
             idle.addFirst(tool);
+        }
+
+        /** LanguageTool's matches in one paragraph, positions counted from its start. */
+        List<Match> check(String paragraph, ScanDeadline deadline) {
+            List<Match> known = checked.get(paragraph);
+            if (known != null) {
+                return known;
+            }
+            deadline.check();
+            List<RuleMatch> matches;
+            JLanguageTool tool = borrow();
+            try {
+                // LanguageTool asks between sentences and rules whether to go on; past the deadline it returns early,
+                // with part of the matches, which the check below throws away before they are remembered.
+                tool.setCheckCancelledCallback(deadline::passed);
+                matches = tool.check(paragraph);
+            } catch (IOException e) {
+                throw new IllegalStateException("LanguageTool failed", e);
+            } finally {
+                release(tool);
+            }
+            deadline.check();
+            List<Match> found = matches.stream().map(Match::of).toList();
+            checked.put(paragraph, found);
+            return found;
+        }
+    }
+
+    /** What FactDesk keeps of a LanguageTool match: where, whether the speller found it, its words. */
+    private record Match(int from, int to, boolean spelling, boolean grammar, String message,
+            List<String> replacements) {
+
+        static Match of(RuleMatch match) {
+            return new Match(match.getFromPos(), match.getToPos(), match.getRule() instanceof SpellingCheckRule,
+                    GRAMMAR.equals(match.getRule().getCategory().getId().toString()), match.getMessage(),
+                    List.copyOf(match.getSuggestedReplacements()));
+        }
+
+        Match shiftedBy(int offset) {
+            return new Match(from + offset, to + offset, spelling, grammar, message, replacements);
         }
     }
 
@@ -106,17 +167,14 @@ final class SpellingGrammarDetector implements Detector {
         Tools tools = writtenInAmerican(prose) ? american : british;
         ScanDeadline deadline = document.deadline();
         deadline.check();
-        List<RuleMatch> matches;
-        JLanguageTool tool = tools.borrow();
-        try {
-            // LanguageTool asks between sentences and rules whether to go on; past the deadline it returns early,
-            // with part of the matches, which the check below throws away.
-            tool.setCheckCancelledCallback(deadline::passed);
-            matches = tool.check(prose);
-        } catch (IOException e) {
-            throw new IllegalStateException("LanguageTool failed", e);
-        } finally {
-            tools.release(tool);
+        List<Match> matches = new ArrayList<>();
+        for (ScanDocument.Paragraph paragraph : document.paragraphs()) {
+            if (paragraph.embeddedPost() || paragraph.attribution() || paragraph.text().isBlank()) {
+                continue;
+            }
+            for (Match match : tools.check(paragraph.text(), deadline)) {
+                matches.add(match.shiftedBy(paragraph.start()));
+            }
         }
         deadline.check();
         List<Suggestion> found = new ArrayList<>();
@@ -124,14 +182,14 @@ final class SpellingGrammarDetector implements Detector {
         for (ScanDocument.Token token : document.tokens()) {
             uses.merge(token.text(), 1, Integer::sum);
         }
-        for (RuleMatch match : matches) {
-            int start = match.getFromPos();
-            int end = match.getToPos();
+        for (Match match : matches) {
+            int start = match.from();
+            int end = match.to();
             if (end <= start || postOrByline(document, start) || postOrByline(document, end - 1)) {
                 continue;
             }
             String quote = document.text().substring(start, end);
-            boolean spelling = match.getRule() instanceof SpellingCheckRule;
+            boolean spelling = match.spelling();
             // Proper nouns, handles, figures and codes are the name detector's business, not a dictionary's.
             // Other rules' remarks on a single capitalised word ("originally has a diacritic") are about names too.
             boolean oneWord = quote.strip().indexOf(' ') < 0;
@@ -147,18 +205,22 @@ final class SpellingGrammarDetector implements Detector {
                     || secondWordOfName(document, start) || Lexicon.get().known(quote))) {
                 continue;
             }
-            if (match.getSuggestedReplacements().isEmpty() || quote.isBlank()) {
+            if (match.replacements().isEmpty() || quote.isBlank()) {
                 continue;
             }
             // "'traveling' is American English": the other variety's spelling is house style, not an error.
-            if (VARIETY.matcher(match.getMessage()).find()) {
+            if (VARIETY.matcher(match.message()).find()) {
                 continue;
             }
             // Newsrooms fix typos in statements given in writing, so a slip in a quotation is still proposed, with
-            // less confidence: it may be the speaker's own word, and the desk decides.
+            // less confidence: it may be the speaker's own word, and the desk decides. Grammar is not: people speak
+            // in fragments ("he, well, he"), and a quote is not tidied into the paper's grammar.
             boolean quoted = document.quoted(start);
-            String message = match.getMessage().replaceAll("</?suggestion>", "'");
-            found.add(document.suggest(name(), Category.TYPO, start, end, match.getSuggestedReplacements().get(0),
+            if (match.grammar() && (quoted || hyphenOnly(quote, match.replacements().get(0)))) {
+                continue;
+            }
+            String message = match.message().replaceAll("</?suggestion>", "'");
+            found.add(document.suggest(name(), Category.TYPO, start, end, match.replacements().get(0),
                     quoted ? message + " (In a quotation: check the source before changing it.)" : message,
                     quoted ? (spelling ? 0.4 : 0.45) : (spelling ? 0.6 : 0.7)));
         }
@@ -171,12 +233,12 @@ final class SpellingGrammarDetector implements Detector {
      * spells it right. A word the article writes the same way again is its spelling of a name, not a slip.
      */
     private static boolean misspeltKnownName(ScanDocument document, int start, int end, String quote,
-            RuleMatch match) {
-        if (match.getSuggestedReplacements().isEmpty() || !Character.isUpperCase(quote.charAt(0))
+            Match match) {
+        if (match.replacements().isEmpty() || !Character.isUpperCase(quote.charAt(0))
                 || quote.chars().skip(1).anyMatch(Character::isUpperCase) || quote.chars().anyMatch(Character::isDigit)) {
             return false;
         }
-        String proposed = match.getSuggestedReplacements().get(0);
+        String proposed = match.replacements().get(0);
         // "Hernan" for "Hernán": a name written without its accents is a name, not a slip.
         if (withoutAccents(proposed).equals(quote)) {
             return false;
@@ -192,8 +254,13 @@ final class SpellingGrammarDetector implements Detector {
                 && Lexicon.get().knownProperNoun(proposed) && !Lexicon.get().known(quote);
     }
 
-    private static boolean slipOfOrdinaryWord(String quote, RuleMatch match) {
-        String proposed = match.getSuggestedReplacements().isEmpty() ? "" : match.getSuggestedReplacements().get(0);
+    /** "15 meter high" for "15-meter high": where compounds take a hyphen is house style, not an error. */
+    private static boolean hyphenOnly(String quote, String proposed) {
+        return proposed.replace('-', ' ').equals(quote.replace('-', ' '));
+    }
+
+    private static boolean slipOfOrdinaryWord(String quote, Match match) {
+        String proposed = match.replacements().isEmpty() ? "" : match.replacements().get(0);
         return !proposed.isEmpty() && proposed.equals(proposed.toLowerCase(java.util.Locale.ROOT))
                 && Lexicon.get().commonWord(proposed) && Edits.distance(quote, proposed) <= 2;
     }

@@ -43,12 +43,14 @@ class EngineGrants implements ApplicationRunner {
         for (Resources resource : Resources.values()) {
             grant(Groups.CAMUNDA_ADMIN, resource, Authorization.ANY, Permissions.ALL);
         }
-        for (String group : List.of(Groups.FACT_CHECKERS, Groups.EDITORS)) {
+        // Desk leads work the tasks escalated to them: the escalation adds them as the task's candidates, which gives
+        // them TASK_WORK on that task only; here they get what the other reviewers get, Tasklist and reading.
+        for (String group : List.of(Groups.FACT_CHECKERS, Groups.EDITORS, Groups.DESK_LEADS)) {
             grant(group, Resources.APPLICATION, TASKLIST, Permissions.ACCESS);
             // The saved task lists Tasklist shows; each lists only the tasks the reader may see.
             grant(group, Resources.FILTER, Authorization.ANY, Permissions.READ);
         }
-        for (String group : List.of(Groups.FACT_CHECKERS, Groups.EDITORS, Groups.AUDITORS)) {
+        for (String group : List.of(Groups.FACT_CHECKERS, Groups.EDITORS, Groups.DESK_LEADS, Groups.AUDITORS)) {
             grant(group, Resources.PROCESS_DEFINITION, CLAIM_REVIEW, ProcessDefinitionPermissions.READ,
                     ProcessDefinitionPermissions.READ_TASK, ProcessDefinitionPermissions.READ_INSTANCE,
                     ProcessDefinitionPermissions.READ_HISTORY);

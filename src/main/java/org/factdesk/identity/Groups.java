@@ -15,8 +15,10 @@ public final class Groups {
     public static final String EDITORS = "editors";
     public static final String AUDITORS = "auditors";
     public static final String ADMINS = "admins";
+    /** The desk's leads: they work review tasks once a task is escalated to them, and watch the desks' backlog. */
+    public static final String DESK_LEADS = "desk-leads";
 
-    public static final List<String> ALL = List.of(FACT_CHECKERS, EDITORS, AUDITORS, ADMINS);
+    public static final List<String> ALL = List.of(FACT_CHECKERS, EDITORS, AUDITORS, ADMINS, DESK_LEADS);
 
     /**
      * Camunda's own administrators' group. FactDesk's admins are members too: Cockpit and Admin send everyone to a
@@ -27,7 +29,8 @@ public final class Groups {
     /** The groups of an administrator: FactDesk's admins and Camunda's own. */
     public static final List<String> ADMINISTRATOR = List.of(ADMINS, CAMUNDA_ADMIN);
 
-    static final List<String> WITH_CAMUNDA_ADMIN = List.of(FACT_CHECKERS, EDITORS, AUDITORS, ADMINS, CAMUNDA_ADMIN);
+    static final List<String> WITH_CAMUNDA_ADMIN = List.of(FACT_CHECKERS, EDITORS, AUDITORS, ADMINS, DESK_LEADS,
+            CAMUNDA_ADMIN);
 
     private Groups() {
     }
@@ -65,6 +68,7 @@ public final class Groups {
             case EDITORS -> "Editors";
             case AUDITORS -> "Auditors";
             case ADMINS -> "Admins";
+            case DESK_LEADS -> "Desk leads";
             case CAMUNDA_ADMIN -> "Camunda administrators";
             default -> group;
         };

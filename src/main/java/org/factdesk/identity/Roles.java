@@ -18,11 +18,12 @@ public final class Roles {
     public static final String EDITORS = "EDITORS";
     public static final String AUDITORS = "AUDITORS";
     public static final String ADMINS = "ADMINS";
+    public static final String DESK_LEADS = "DESK_LEADS";
 
-    /** Those who flag claims and work review tasks. */
-    public static final String[] REVIEWERS = {FACT_CHECKERS, EDITORS};
+    /** Those who flag claims and work review tasks (desk leads those escalated to them) and read their queue. */
+    public static final String[] REVIEWERS = {FACT_CHECKERS, EDITORS, DESK_LEADS};
     /** Those who may work tasks through Tasklist and the engine's APIs: reviewers, and admins who help them. */
-    public static final String[] TASK_WORKERS = {FACT_CHECKERS, EDITORS, ADMINS};
+    public static final String[] TASK_WORKERS = {FACT_CHECKERS, EDITORS, DESK_LEADS, ADMINS};
     /** Those who read the correction history. */
     public static final String[] AUDIT_READERS = {EDITORS, AUDITORS, ADMINS};
     /** Those who check the audit chain itself. */
@@ -30,17 +31,27 @@ public final class Roles {
     /** Those who add articles. */
     public static final String[] ARTICLE_EDITORS = {EDITORS, ADMINS};
     /** Everyone with an account. */
-    public static final String[] STAFF = {FACT_CHECKERS, EDITORS, AUDITORS, ADMINS};
+    public static final String[] STAFF = {FACT_CHECKERS, EDITORS, AUDITORS, ADMINS, DESK_LEADS};
+    /** Those who watch the desks' backlog of overdue tasks. */
+    public static final String[] BACKLOG_WATCHERS = {DESK_LEADS, ADMINS};
 
     private Roles() {
     }
 
-    /** Fact-checkers and editors only: flagging, suggestions and review tasks. */
+    /** Fact-checkers, editors and desk leads only: flagging, suggestions and review tasks. */
     @Target({ElementType.TYPE, ElementType.METHOD})
     @Retention(RetentionPolicy.RUNTIME)
     @Documented
-    @PreAuthorize("hasAnyRole('" + FACT_CHECKERS + "', '" + EDITORS + "')")
+    @PreAuthorize("hasAnyRole('" + FACT_CHECKERS + "', '" + EDITORS + "', '" + DESK_LEADS + "')")
     public @interface Reviewers {
+    }
+
+    /** Desk leads and admins only: the desks' backlog of overdue tasks and its alerts. */
+    @Target({ElementType.TYPE, ElementType.METHOD})
+    @Retention(RetentionPolicy.RUNTIME)
+    @Documented
+    @PreAuthorize("hasAnyRole('" + DESK_LEADS + "', '" + ADMINS + "')")
+    public @interface BacklogWatchers {
     }
 
     /** Editors, auditors and admins only: the audit log, its exports and a claim's bundle. */

@@ -21,6 +21,10 @@ public final class ClaimReviewProcess {
     public static final String GROUP_FACT_CHECKERS = Groups.FACT_CHECKERS;
     /** Candidate group of Approve correction. */
     public static final String GROUP_EDITORS = Groups.EDITORS;
+    /** Added as a candidate group of a review task once it is escalated: desk leads may then work it too. */
+    public static final String GROUP_DESK_LEADS = Groups.DESK_LEADS;
+    /** The desks whose overdue tasks are counted for the backlog alert: the groups that work the review's steps. */
+    public static final List<String> WORK_GROUPS = List.of(GROUP_FACT_CHECKERS, GROUP_EDITORS);
 
     /** Element ids in the model. */
     public static final class Element {
@@ -33,6 +37,20 @@ public final class ClaimReviewProcess {
         public static final String GATEWAY_EDITOR_DECISION = "Gateway_EditorDecision";
         public static final String TASK_PUBLISH_CORRECTION = "Task_PublishCorrection";
         public static final String BOUNDARY_TEXT_CHANGED = "BoundaryEvent_TextChanged";
+        /** Non-interrupting timers on Verify claim: due soon (remind), overdue (escalate). */
+        public static final String BOUNDARY_VERIFY_REMINDER = "BoundaryEvent_VerifyReminder";
+        public static final String BOUNDARY_VERIFY_OVERDUE = "BoundaryEvent_VerifyOverdue";
+        public static final String TASK_REMIND_VERIFIER = "Task_RemindVerifier";
+        public static final String TASK_ESCALATE_VERIFICATION = "Task_EscalateVerification";
+        public static final String END_VERIFIER_REMINDED = "EndEvent_VerifierReminded";
+        public static final String END_VERIFICATION_ESCALATED = "EndEvent_VerificationEscalated";
+        /** Non-interrupting timers on Approve correction: due soon (remind), overdue (escalate). */
+        public static final String BOUNDARY_APPROVAL_REMINDER = "BoundaryEvent_ApprovalReminder";
+        public static final String BOUNDARY_APPROVAL_OVERDUE = "BoundaryEvent_ApprovalOverdue";
+        public static final String TASK_REMIND_APPROVER = "Task_RemindApprover";
+        public static final String TASK_ESCALATE_APPROVAL = "Task_EscalateApproval";
+        public static final String END_APPROVER_REMINDED = "EndEvent_ApproverReminded";
+        public static final String END_APPROVAL_ESCALATED = "EndEvent_ApprovalEscalated";
         public static final String END_CORRECTION_PUBLISHED = "EndEvent_CorrectionPublished";
         public static final String END_CLAIM_DISMISSED = "EndEvent_ClaimDismissed";
         public static final String END_CORRECTION_REJECTED = "EndEvent_CorrectionRejected";
@@ -89,6 +107,20 @@ public final class ClaimReviewProcess {
         };
     }
 
+    /**
+     * The review task a reminder or escalation step acts on: the user task whose timer led to it. Empty for any other
+     * element.
+     */
+    public static Optional<String> deadlineStepOf(String activityId) {
+        return switch (activityId == null ? "" : activityId) {
+            case Element.TASK_REMIND_VERIFIER, Element.TASK_ESCALATE_VERIFICATION ->
+                    Optional.of(Element.TASK_VERIFY_CLAIM);
+            case Element.TASK_REMIND_APPROVER, Element.TASK_ESCALATE_APPROVAL ->
+                    Optional.of(Element.TASK_APPROVE_CORRECTION);
+            default -> Optional.empty();
+        };
+    }
+
     /** Whether {@code group} works a step of the review. */
     public static boolean isWorkGroup(String group) {
         return GROUP_FACT_CHECKERS.equals(group) || GROUP_EDITORS.equals(group);
@@ -113,6 +145,10 @@ public final class ClaimReviewProcess {
         public static final String PUBLISH_CORRECTION_DELEGATE = "publishCorrectionDelegate";
         public static final String REVIEW_DEADLINES = "reviewDeadlines";
         public static final String REVIEW_END_LISTENER = "reviewEndListener";
+        public static final String REMIND_REVIEWER_DELEGATE = "remindReviewerDelegate";
+        public static final String ESCALATE_REVIEW_DELEGATE = "escalateReviewDelegate";
+        /** Who a returned Verify claim goes to: {@code ${reviewReturns.verifierFor(...)}}. */
+        public static final String REVIEW_RETURNS = "reviewReturns";
 
         private Bean() {
         }

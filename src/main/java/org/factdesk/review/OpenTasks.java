@@ -28,10 +28,11 @@ import org.springframework.stereotype.Repository;
 @Repository
 class OpenTasks implements ReviewHolders {
 
-    private static final String GROUP_HALF = "holder IS NULL AND work_group IN (:groups)";
+    private static final String UNHELD = "holder IS NULL";
+    private static final String GROUP_HALF = UNHELD + " AND work_group IN (:groups)";
 
     static final String COLUMNS = "task_id, claim_id, article_id, step, name, work_group, holder, category, severity, "
-            + "flagged_by, verified_by, returned, priority, due_at, created_at";
+            + "flagged_by, verified_by, returned, priority, due_at, created_at, escalated_at";
 
     private final JdbcClient jdbc;
     private final JdbcTemplate jdbcTemplate;
@@ -43,11 +44,11 @@ class OpenTasks implements ReviewHolders {
     }
 
     void insert(OpenTask task) {
-        jdbc.sql("INSERT INTO review_task (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        jdbc.sql("INSERT INTO review_task (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(task.taskId(), task.claimId(), task.articleId(), task.step(), task.name(), task.workGroup(),
                         task.holder(), task.category().name(), task.severity().name(), task.flaggedBy(),
                         task.verifiedBy(), task.returned(), task.priority(), SqlTime.of(task.due()),
-                        SqlTime.of(task.created()))
+                        SqlTime.of(task.created()), SqlTime.of(task.escalated()))
                 .update();
     }
 
@@ -59,6 +60,50 @@ class OpenTasks implements ReviewHolders {
 
     void hold(String taskId, String holder) {
         jdbc.sql("UPDATE review_task SET holder = ? WHERE task_id = ?").params(holder, taskId).update();
+    }
+
+    /** Records that the task's "due soon" reminder went out. */
+    void reminded(String taskId, Instant at) {
+        jdbc.sql("UPDATE review_task SET reminded_at = ? WHERE task_id = ?").params(SqlTime.of(at), taskId).update();
+    }
+
+    /**
+     * Records that the task was escalated to the desk leads, with its raised priority; false if it was escalated
+     * already or is no longer open, so that an escalation is recorded once.
+     */
+    boolean escalated(String taskId, int priority, Instant at) {
+        return jdbc.sql("UPDATE review_task SET escalated_at = ?, priority = ? "
+                + "WHERE task_id = ? AND escalated_at IS NULL")
+                .params(SqlTime.of(at), priority, taskId).update() == 1;
+    }
+
+    /** Whether the task was escalated to the desk leads; false for a task the table does not hold. */
+    boolean isEscalated(String taskId) {
+        return jdbc.sql("SELECT escalated_at FROM review_task WHERE task_id = ?").param(taskId)
+                .query((rs, row) -> SqlTime.read(rs, "escalated_at") != null).optional().orElse(false);
+    }
+
+    /** The open task of a claim, if it has one (a claim has at most one). */
+    Optional<OpenTask> ofClaim(long claimId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM review_task WHERE claim_id = ?").param(claimId).query(ROW)
+                .optional();
+    }
+
+    /** How many of each desk's open tasks were due before {@code now}, for every desk that has any. */
+    Map<String, Long> overdueByGroup(Instant now) {
+        Map<String, Long> counts = new HashMap<>();
+        jdbc.sql("SELECT work_group, COUNT(*) AS overdue FROM review_task WHERE due_at < ? GROUP BY work_group")
+                .param(SqlTime.of(now))
+                .query(rs -> {
+                    counts.put(rs.getString("work_group"), rs.getLong("overdue"));
+                });
+        return counts;
+    }
+
+    /** How many of one desk's open tasks were due before {@code now}. */
+    long overdue(String group, Instant now) {
+        return jdbc.sql("SELECT COUNT(*) FROM review_task WHERE work_group = ? AND due_at < ?")
+                .params(group, SqlTime.of(now)).query(Long.class).single();
     }
 
     void remove(String taskId) {
@@ -84,8 +129,13 @@ class OpenTasks implements ReviewHolders {
      * so a page reads about as many rows as it shows (plus those of the pages before it).
      */
     List<OpenTask> queue(String user, List<String> groups, QueueQuery query, Instant now) {
+        return queue(user, groups, false, query, now);
+    }
+
+    /** The same, for a desk lead too when {@code deskLead}: the unheld tasks escalated to the desk leads join it. */
+    List<OpenTask> queue(String user, List<String> groups, boolean deskLead, QueueQuery query, Instant now) {
         Map<String, Object> params = new HashMap<>();
-        List<String> halves = halves(user, groups, query, now, params);
+        List<String> halves = halves(user, groups, deskLead, query, now, params);
         if (halves.isEmpty()) {
             return List.of();
         }
@@ -97,7 +147,7 @@ class OpenTasks implements ReviewHolders {
         for (int i = 0; i < halves.size(); i++) {
             // A group's half matches most of the table: read it in queue order and stop at the page's end. PostgreSQL
             // finds that plan itself; H2 sorts unless told which index to read.
-            boolean groupHalf = halves.get(i).startsWith(GROUP_HALF);
+            boolean groupHalf = halves.get(i).startsWith(UNHELD);
             sql.append(i == 0 ? "" : " UNION ALL ").append("(SELECT ").append(COLUMNS).append(" FROM review_task")
                     .append(groupHalf && query.sort() == QueueQuery.Sort.PRIORITY ? orderHint() : "")
                     .append(" WHERE ").append(halves.get(i)).append(" ORDER BY ").append(order)
@@ -110,8 +160,12 @@ class OpenTasks implements ReviewHolders {
 
     /** How many tasks the whole queue of {@link #queue} holds. */
     long count(String user, List<String> groups, QueueQuery query, Instant now) {
+        return count(user, groups, false, query, now);
+    }
+
+    long count(String user, List<String> groups, boolean deskLead, QueueQuery query, Instant now) {
         Map<String, Object> params = new HashMap<>();
-        List<String> halves = halves(user, groups, query, now, params);
+        List<String> halves = halves(user, groups, deskLead, query, now, params);
         if (halves.isEmpty()) {
             return 0;
         }
@@ -121,8 +175,8 @@ class OpenTasks implements ReviewHolders {
     }
 
     /** The WHERE clause of each half of the queue the tab asks for, with the filters. */
-    private static List<String> halves(String user, List<String> groups, QueueQuery query, Instant now,
-            Map<String, Object> params) {
+    private static List<String> halves(String user, List<String> groups, boolean deskLead, QueueQuery query,
+            Instant now, Map<String, Object> params) {
         StringBuilder filters = new StringBuilder();
         filter(filters, params, "article_id", "article", query.articleId());
         filter(filters, params, "claim_id", "claim", query.claimId());
@@ -147,9 +201,18 @@ class OpenTasks implements ReviewHolders {
             params.put("user", user);
             halves.add("holder = :user" + filters);
         }
-        if (query.tab() != QueueQuery.Tab.MINE && !groups.isEmpty()) {
-            params.put("groups", groups);
-            halves.add(GROUP_HALF + filters);
+        if (query.tab() != QueueQuery.Tab.MINE) {
+            if (!groups.isEmpty()) {
+                params.put("groups", groups);
+            }
+            // A desk lead's groups' half also holds every unheld task escalated to the desk leads.
+            if (!groups.isEmpty() && deskLead) {
+                halves.add(UNHELD + " AND (work_group IN (:groups) OR escalated_at IS NOT NULL)" + filters);
+            } else if (deskLead) {
+                halves.add(UNHELD + " AND escalated_at IS NOT NULL" + filters);
+            } else if (!groups.isEmpty()) {
+                halves.add(GROUP_HALF + filters);
+            }
         }
         return halves;
     }
@@ -213,5 +276,5 @@ class OpenTasks implements ReviewHolders {
             rs.getString("holder"), Category.valueOf(rs.getString("category")),
             Severity.valueOf(rs.getString("severity")), rs.getString("flagged_by"), rs.getString("verified_by"),
             rs.getBoolean("returned"), rs.getInt("priority"), SqlTime.read(rs, "due_at"),
-            SqlTime.read(rs, "created_at"));
+            SqlTime.read(rs, "created_at"), SqlTime.read(rs, "escalated_at"));
 }

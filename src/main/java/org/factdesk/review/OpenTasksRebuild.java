@@ -1,5 +1,7 @@
 package org.factdesk.review;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,9 +41,11 @@ class OpenTasksRebuild implements ApplicationRunner {
     private final ClaimService claims;
     private final OpenTasks openTasks;
     private final TransactionTemplate transaction;
+    private final Clock clock;
 
     OpenTasksRebuild(TaskService tasks, RuntimeService runtime, ClaimService claims, OpenTasks openTasks,
-            TransactionTemplate transaction) {
+            TransactionTemplate transaction, Clock clock) {
+        this.clock = clock;
         this.tasks = tasks;
         this.runtime = runtime;
         this.claims = claims;
@@ -85,6 +89,11 @@ class OpenTasksRebuild implements ApplicationRunner {
             decisionOf.put(decision.getProcessInstanceId(), decision.getValue());
         }
         Map<Long, Claim> byId = claims.all(claimOf.values());
+        // Only an escalation (or an administrator) adds the desk leads to a task: such a task stays escalated.
+        Set<String> escalated = tasks.createTaskQuery().taskIdIn(page.stream().map(Task::getId).toArray(String[]::new))
+                .taskCandidateGroup(ClaimReviewProcess.GROUP_DESK_LEADS).includeAssignedTasks().list().stream()
+                .map(Task::getId).collect(Collectors.toSet());
+        Instant now = clock.instant();
         for (Task task : page) {
             Claim claim = byId.get(claimOf.get(task.getProcessInstanceId()));
             if (claim == null) {
@@ -96,7 +105,7 @@ class OpenTasksRebuild implements ApplicationRunner {
                     task.getName(), ClaimReviewProcess.groupOf(task.getTaskDefinitionKey()).orElseThrow(),
                     task.getAssignee(), claim.category(), claim.severity(), claim.flaggedBy(), claim.verifiedBy(),
                     returned, task.getPriority(), task.getDueDate() == null ? null : task.getDueDate().toInstant(),
-                    task.getCreateTime().toInstant()));
+                    task.getCreateTime().toInstant(), escalated.contains(task.getId()) ? now : null));
         }
     }
 }

@@ -36,6 +36,11 @@ class ReviewListening {
                 task.getDueDate() == null ? null : task.getDueDate().toInstant(), task.getCreateTime().toInstant()));
     }
 
+    /** Whether the task was escalated to the desk leads, as FactDesk's own table records it. */
+    boolean isEscalated(DelegateTask task) {
+        return openTasks.isEscalated(task.getId());
+    }
+
     /** Who held the task before the change being reported. */
     Optional<String> holderBefore(DelegateTask task) {
         return openTasks.holderOf(task.getId());

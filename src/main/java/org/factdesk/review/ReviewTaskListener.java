@@ -19,8 +19,9 @@ import static org.factdesk.review.ClaimReviewProcess.Var;
 /**
  * What the listeners of both review tasks share: they run inside the engine, so their rules hold for FactDesk's
  * API, Tasklist and the engine REST API alike. The claim is the process's business key; only members of the group
- * the model names may hold or complete a task; a completion may set its own form and nothing else the process
- * relies on; each hand-over is recorded once (the engine reports it as both "update" and "assignment"); and a
+ * the model names may hold or complete a task (and desk leads once FactDesk escalated it); a completion may set its
+ * own form and nothing else the process relies on; each hand-over is recorded once (the engine reports it as both
+ * "update" and "assignment"); and a
  * decision left from an earlier round is cleared when the task is created again. Each event also changes the task's
  * row in {@link OpenTasks}, in the same transaction.
  */
@@ -77,7 +78,8 @@ abstract class ReviewTaskListener implements TaskListener {
         String assignee = task.getAssignee();
         String before = listening.holderBefore(task).orElse(null);
         if (assignee != null) {
-            taskGroups.requireMember(assignee, task.getTaskDefinitionKey(), task.getName());
+            taskGroups.requireMember(assignee, task.getTaskDefinitionKey(), task.getName(),
+                    listening.isEscalated(task));
             mayHold(claim, assignee);
             if (!assignee.equals(before)) {
                 listening.held(task, claim, assignee, actor.userOr(null));
@@ -98,7 +100,7 @@ abstract class ReviewTaskListener implements TaskListener {
         if (user == null) {
             throw ProblemException.badRequest("unknown-actor", task.getName() + " was completed without a known user.");
         }
-        taskGroups.requireMember(user, task.getTaskDefinitionKey(), task.getName());
+        taskGroups.requireMember(user, task.getTaskDefinitionKey(), task.getName(), listening.isEscalated(task));
         // The engine lets any candidate complete a task another holds; the desk does not.
         if (task.getAssignee() != null && !task.getAssignee().equals(user)) {
             throw heldBy(task, task.getAssignee());

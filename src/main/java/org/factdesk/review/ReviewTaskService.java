@@ -42,18 +42,20 @@ public class ReviewTaskService {
      */
     @Transactional(readOnly = true)
     public QueuePage queue(String user, QueueQuery query) {
-        List<String> groups = taskGroups.of(user).stream().filter(ClaimReviewProcess::isWorkGroup).toList();
+        List<String> all = taskGroups.of(user);
+        List<String> groups = all.stream().filter(ClaimReviewProcess::isWorkGroup).toList();
+        boolean deskLead = all.contains(ClaimReviewProcess.GROUP_DESK_LEADS);
         Instant now = clock.instant();
-        List<ReviewTask> page = openTasks.queue(user, groups, query, now).stream().map(ReviewTaskService::view)
-                .toList();
+        List<ReviewTask> page = openTasks.queue(user, groups, deskLead, query, now).stream()
+                .map(ReviewTaskService::view).toList();
         long total = page.size() < query.size() && query.page() == 0 ? page.size()
-                : openTasks.count(user, groups, query, now);
+                : openTasks.count(user, groups, deskLead, query, now);
         return new QueuePage(page, total, query.page(), query.size());
     }
 
     private static ReviewTask view(OpenTask task) {
         return new ReviewTask(task.taskId(), task.name(), task.step(), task.claimId(), task.articleId(),
-                task.holder(), task.created(), task.due(), task.priority());
+                task.holder(), task.created(), task.due(), task.priority(), task.isEscalated());
     }
 
     @Transactional(readOnly = true)
@@ -127,14 +129,15 @@ public class ReviewTaskService {
     }
 
     /**
-     * The open review task, if there is one with this id, and if it is work for one of the caller's groups. Read from
+     * The open review task, if there is one with this id, and if it is work for one of the caller's groups (or, once
+     * escalated, for the desk leads). Read from
      * FactDesk's table of open tasks, which the listeners keep in the engine's own transaction; the engine still
      * decides each claim and completion.
      */
     private OpenTask workable(String taskId, String user) {
         OpenTask task = openTasks.find(taskId).orElseThrow(() -> ProblemException.notFound("task-not-found",
                 "There is no open review task with id " + taskId + "; it may have been completed already."));
-        taskGroups.requireMember(user, task.step(), task.name());
+        taskGroups.requireMember(user, task.step(), task.name(), task.isEscalated());
         return task;
     }
 

@@ -13,18 +13,20 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The task API: the caller's review queue, a page at a time, and claim, unclaim and complete. The queue answers a
- * JSON array as it always has; the page, the total and the links to the other pages travel in headers
- * ({@code X-Total-Count}, RFC 8288 {@code Link}).
+ * The task API: the caller's review queue, a page at a time, claim, unclaim and complete, and the desks' backlog.
+ * The queue answers a JSON array as it always has; the page, the total and the links to the other pages travel in
+ * headers ({@code X-Total-Count}, RFC 8288 {@code Link}).
  */
 @RestController
 @RequestMapping("/api/tasks")
 class TaskController {
 
     private final ReviewTaskService reviewTasks;
+    private final BacklogWatch backlog;
 
-    TaskController(ReviewTaskService reviewTasks) {
+    TaskController(ReviewTaskService reviewTasks, BacklogWatch backlog) {
         this.reviewTasks = reviewTasks;
+        this.backlog = backlog;
     }
 
     @GetMapping
@@ -33,6 +35,12 @@ class TaskController {
         QueuePage page = reviewTasks.queue(caller.getName(), query);
         return ResponseEntity.ok().headers(PageLinks.of(page.page(), page.lastPage(), page.total()))
                 .body(page.tasks());
+    }
+
+    /** Each desk's overdue tasks and whether its backlog alert is raised: for desk leads and admins. */
+    @GetMapping("/backlog")
+    List<DeskBacklog> backlog() {
+        return backlog.desks();
     }
 
     @GetMapping("/{id}")

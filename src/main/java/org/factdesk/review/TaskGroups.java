@@ -37,11 +37,36 @@ class TaskGroups {
 
     /** Refuses a user who is not in the group that works this kind of task, and any task that is not a review task. */
     void requireMember(String user, String taskDefinitionKey, String taskName) {
+        requireMember(user, taskDefinitionKey, taskName, false);
+    }
+
+    /**
+     * The same for a task that may have been escalated: once it is ({@link OpenTasks} says so, never the task's
+     * candidate groups), members of {@code desk-leads} may work it as well as the group the model names.
+     */
+    void requireMember(String user, String taskDefinitionKey, String taskName, boolean escalated) {
         String group = ClaimReviewProcess.groupOf(taskDefinitionKey).orElseThrow(() -> ProblemException.forbidden(
                 "not-a-review-task", "'" + taskName + "' is not a step of a claim review."));
-        if (!of(user).contains(group)) {
-            throw ProblemException.forbidden("not-your-task", "'" + taskName + "' is work for " + group + "; " + user
-                    + " is not in that group.");
+        List<String> groups = of(user);
+        if (groups.contains(group) || escalated && groups.contains(ClaimReviewProcess.GROUP_DESK_LEADS)) {
+            return;
         }
+        if (groups.contains(ClaimReviewProcess.GROUP_DESK_LEADS)) {
+            throw ProblemException.forbidden("not-your-task", "'" + taskName + "' is work for " + group
+                    + " until it is escalated to the desk leads; " + user + " may work it once it is overdue.");
+        }
+        throw ProblemException.forbidden("not-your-task", "'" + taskName + "' is work for " + group
+                + (escalated ? " and, now it is escalated, the desk leads" : "") + "; " + user
+                + " is not in that group.");
+    }
+
+    /** Whether {@code user} is in the group the model names for this kind of task. */
+    boolean isMember(String user, String taskDefinitionKey) {
+        return ClaimReviewProcess.groupOf(taskDefinitionKey).map(group -> of(user).contains(group)).orElse(false);
+    }
+
+    /** Whether {@code user} is a desk lead. */
+    boolean isDeskLead(String user) {
+        return of(user).contains(ClaimReviewProcess.GROUP_DESK_LEADS);
     }
 }

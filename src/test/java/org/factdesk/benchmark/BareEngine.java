@@ -53,7 +53,7 @@ final class BareEngine implements AutoCloseable {
     /** On an H2 file with FactDesk's own URL options (commit written before it returns, 10 s lock timeout). */
     static BareEngine h2(java.nio.file.Path dir) {
         return new BareEngine("org.h2.Driver", "jdbc:h2:file:" + dir.toAbsolutePath()
-                + "/bare;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000;WRITE_DELAY=0", "sa", "");
+                + "/bare;" + Bench.H2_OPTIONS, "sa", "");
     }
 
     static BareEngine postgres(String url) {

@@ -38,6 +38,9 @@ final class Bench {
     static final List<String> SECTIONS = Arrays.asList(System.getProperty("scale.sections",
             "startup,queue,audit,lifecycle,postgres").split(","));
 
+    /** FactDesk's own H2 URL options (application.yml), for its nodes and for the bare engine alike. */
+    static final String H2_OPTIONS = "DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000;WRITE_DELAY=0;QUERY_CACHE_SIZE=256";
+
     static final Path PROJECT = Path.of(System.getProperty("user.dir"));
     static final Path OUT = PROJECT.resolve("target/scale-benchmark");
 

@@ -62,7 +62,7 @@ final class InProcessFactDesk implements AutoCloseable {
         // As application.yml, but H2 may not hand back the last result of an identical query when no table changed
         // in between: at a desk, something always has, and the timings here must not flatter either design.
         return start(false, "--factdesk.data-dir=" + dataDir.toAbsolutePath(), "--spring.datasource.url=jdbc:h2:file:"
-                + dataDir.toAbsolutePath() + "/factdesk;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000;WRITE_DELAY=0;"
+                + dataDir.toAbsolutePath() + "/factdesk;" + Bench.H2_OPTIONS + ";"
                 + "OPTIMIZE_REUSE_RESULTS=0;QUERY_TIMEOUT=" + QUERY_TIMEOUT_MS);
     }
 

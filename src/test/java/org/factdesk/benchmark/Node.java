@@ -62,8 +62,8 @@ final class Node {
      */
     static Node h2(String name, Path dataDir, List<String> jvmFlags, String... args) {
         List<String> all = new ArrayList<>(List.of(args));
-        all.add("--spring.datasource.url=jdbc:h2:file:" + dataDir.toAbsolutePath() + "/factdesk;DB_CLOSE_ON_EXIT=FALSE;"
-                + "LOCK_TIMEOUT=10000;WRITE_DELAY=0;OPTIMIZE_REUSE_RESULTS=0");
+        all.add("--spring.datasource.url=jdbc:h2:file:" + dataDir.toAbsolutePath() + "/factdesk;" + Bench.H2_OPTIONS
+                + ";OPTIMIZE_REUSE_RESULTS=0");
         return start(name, dataDir, Map.of(), jvmFlags, all.toArray(String[]::new));
     }
 

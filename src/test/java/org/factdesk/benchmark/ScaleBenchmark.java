@@ -10,7 +10,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * FactDesk at newsroom scale (issue 9), in one run: start-up and memory, the review queue at 1k/10k/100k open claims,
+ * FactDesk at newsroom scale, in one run: start-up and memory, the review queue at 1k/10k/100k open claims,
  * the audit log at 10k/1M entries, the whole lifecycle against a bare Camunda engine at 1 and 4 client threads, and
  * the same on PostgreSQL with one and two nodes. Only {@code ./mvnw -Pscale verify} runs it (its name matches none
  * of surefire's default patterns); it prints figures and asserts nothing about time.

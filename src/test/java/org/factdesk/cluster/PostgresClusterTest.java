@@ -2,12 +2,25 @@ package org.factdesk.cluster;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.factdesk.FactDeskApplication;
+import org.factdesk.review.BacklogAlerted;
+import org.factdesk.review.BacklogWatch;
+import org.factdesk.review.ClaimReviewProcess;
 import org.factdesk.testing.TestApi;
 import org.factdesk.testing.TestMailServer;
 import org.factdesk.testing.WebhookReceiver;
@@ -24,7 +37,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Two FactDesk nodes, each with its own Camunda engine and job executor, on one real PostgreSQL database: a claim
- * flagged on one node is verified and approved on the other, and its correction is published exactly once.
+ * flagged on one node is verified and approved on the other, and its correction is published exactly once; a task
+ * escalated on one node is a desk lead's on the other; two nodes checking the backlog at once alert a desk once.
  */
 class PostgresClusterTest {
 
@@ -126,6 +140,60 @@ class PostgresClusterTest {
                 Integer.class, claim)).isEqualTo(1);
         // Both nodes imported the same seed; the database kept one.
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM article WHERE source = '000_2351e39fdcd1b2f7.txt'",
+                Integer.class)).isEqualTo(1);
+    }
+
+    @Test
+    void anEscalationOnOneNodeLetsADeskLeadWorkTheTaskOnTheOther() {
+        TestApi a = api(nodeA);
+        long article = a.importArticle("The mayor of Cardif spoke on Monday.");
+        long claim = a.flag("elliot", article, Map.of("quote", "Cardif", "category", "TYPO", "replacement", "Cardiff"));
+        ManagementService engineB = nodeB.getBean(ManagementService.class);
+        String instance = nodeB.getBean(RuntimeService.class).createProcessInstanceQuery()
+                .processInstanceBusinessKey(String.valueOf(claim)).singleResult().getId();
+        String task = a.taskOf("fiona", claim);
+        assertThat(a.post("dana", "/api/tasks/" + task + "/claim", null).status()).isEqualTo(403);
+
+        engineB.executeJob(engineB.createJobQuery().processInstanceId(instance)
+                .activityId(ClaimReviewProcess.Element.BOUNDARY_VERIFY_OVERDUE).singleResult().getId());
+
+        assertThat(a.post("dana", "/api/tasks/" + task + "/claim", null).status()).isEqualTo(200);
+        JdbcTemplate jdbc = new JdbcTemplate(nodeA.getBean(DataSource.class));
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_entry WHERE claim_id = ? AND action = 'ESCALATED'",
+                Integer.class, claim)).isEqualTo(1);
+    }
+
+    @Test
+    void bothNodesCheckingTheBacklogAtOnceAlertADeskOnce() throws Exception {
+        JdbcTemplate jdbc = new JdbcTemplate(nodeA.getBean(DataSource.class));
+        TestApi a = api(nodeA);
+        long article = a.importArticle("The ferry to Stornoway leaves at 07:00.");
+        a.flag("fiona", article, Map.of("quote", "Stornoway", "category", "NAME"));
+        // A desk without a row yet, as a step added to the model later would be: the first check creates it.
+        jdbc.update("DELETE FROM review_backlog WHERE work_group = 'fact-checkers'");
+        Instant later = Instant.now().plus(Duration.ofDays(60));
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 10; round++) {
+                nodeA.getBean(BacklogWatch.class).check(Instant.EPOCH, 0);
+                CyclicBarrier together = new CyclicBarrier(2);
+                Future<List<BacklogAlerted>> onA = pool.submit(() -> {
+                    together.await(10, TimeUnit.SECONDS);
+                    return nodeA.getBean(BacklogWatch.class).check(later, 0);
+                });
+                Future<List<BacklogAlerted>> onB = pool.submit(() -> {
+                    together.await(10, TimeUnit.SECONDS);
+                    return nodeB.getBean(BacklogWatch.class).check(later, 0);
+                });
+                List<BacklogAlerted> alerts = new ArrayList<>(onA.get(30, TimeUnit.SECONDS));
+                alerts.addAll(onB.get(30, TimeUnit.SECONDS));
+                assertThat(alerts).as("round %d", round)
+                        .filteredOn(alert -> alert.group().equals(ClaimReviewProcess.GROUP_FACT_CHECKERS)).hasSize(1);
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM review_backlog WHERE work_group = 'fact-checkers'",
                 Integer.class)).isEqualTo(1);
     }
 

@@ -25,7 +25,7 @@ final class Corpus {
     /** Which error kind each detector reports, for precision per kind. */
     static final Map<String, String> KIND_OF_DETECTOR = Map.of("languagetool", "SPELLING", "name-variants", "NAME",
             "real-word", "REAL_WORD", "context", "REAL_WORD", "repeated-words", "REPEATED", "times", "TIME", "numbers", "NUMBER",
-            "duplicate-paragraphs", "DUPLICATE", "quotations", "QUOTE");
+            "duplicate-paragraphs", "DUPLICATE", "quotations", "QUOTE", "contractions", "SPELLING");
     static final List<String> KINDS = List.of("SPELLING", "NAME", "REAL_WORD", "REPEATED", "TIME", "NUMBER",
             "DUPLICATE", "QUOTE");
 
@@ -129,7 +129,7 @@ final class Corpus {
                     int occurrence = parts.length > 2 ? Integer.parseInt(parts[2].strip()) : 1;
                     int at = -1;
                     for (int n = 0; n < occurrence; n++) {
-                        at = text.indexOf(parts[1], at + 1);
+                        at = wholeWordsAt(text, parts[1], at + 1);
                     }
                     if (at < 0) {
                         throw new IllegalStateException(name + ": label quote not in text: " + parts[1]);
@@ -142,6 +142,24 @@ final class Corpus {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Where the quote next stands as whole words: a label's occurrence counts the places a reader would point at,
+     * so "it s" is not found inside "it said".
+     */
+    static int wholeWordsAt(String text, String quote, int from) {
+        for (int at = text.indexOf(quote, from); at >= 0; at = text.indexOf(quote, at + 1)) {
+            int end = at + quote.length();
+            boolean startsWord = at == 0 || !Character.isLetterOrDigit(text.charAt(at - 1))
+                    || !Character.isLetterOrDigit(quote.charAt(0));
+            boolean endsWord = end == text.length() || !Character.isLetterOrDigit(text.charAt(end))
+                    || !Character.isLetterOrDigit(quote.charAt(quote.length() - 1));
+            if (startsWord && endsWord) {
+                return at;
+            }
+        }
+        return -1;
     }
 
     static Score score(ArticleScanner scanner, List<Article> articles) {

@@ -114,4 +114,61 @@ class DetectorsTest {
                 "After the match, Hernan Dario Gomez, the coach, said little.");
         assertThat(quotes(new SpellingGrammarDetector(), doc)).isEmpty();
     }
+
+    @Test
+    void aSecondScanAfterOneParagraphChangedFindsWhatAFreshScanFinds() {
+        SpellingGrammarDetector detector = new SpellingGrammarDetector();
+        ScanDocument before = article("3 May 2021, 10:00", "The council recieved the report on Monday.",
+                "Residents said the bridge was safe.", "The mayor will speak on Friday.");
+        assertThat(quotes(detector, before)).containsExactly("recieved");
+        // The first paragraph is corrected and the second gets a slip of its own; the third is as it was.
+        ScanDocument after = article("3 May 2021, 10:00", "The council received the report on Monday.",
+                "Residents said the bridge was saef.", "The mayor will speak on Friday.");
+        List<Suggestion> again = detector.detect(after);
+        assertThat(again).extracting(Suggestion::quote).containsExactly("saef");
+        assertThat(again).extracting(Suggestion::start, Suggestion::end)
+                .containsExactlyElementsOf(new SpellingGrammarDetector().detect(after).stream()
+                        .map(s -> org.assertj.core.groups.Tuple.tuple(s.start(), s.end())).toList());
+        assertThat(after.text().substring(again.get(0).start(), again.get(0).end())).isEqualTo("saef");
+    }
+
+    @Test
+    void aPlaceOfTwoWordsGivesItsZoneAndAWordContainingAPlaceDoesNot() {
+        // Buenos Aires keeps UTC-3 all year: 8pm there is 11pm GMT.
+        assertThat(new TimeDetector().detect(article("20 January 2022, 12:00",
+                "The count in Buenos Aires ended at 8pm local time (10pm GMT), officials said.")))
+                .extracting(Suggestion::category).containsExactly(Category.TIME);
+        assertThat(new TimeDetector().detect(article("20 January 2022, 12:00",
+                "The count in Buenos Aires ended at 8pm local time (11pm GMT), officials said."))).isEmpty();
+        // "Limaville" is no Lima: without a place the local time has no zone to compare.
+        assertThat(new TimeDetector().detect(article("20 January 2022, 12:00",
+                "The count in Limaville ended at 8pm local time (10pm GMT), officials said."))).isEmpty();
+    }
+
+    @Test
+    void contractionsThatLostTheirApostropheButNotWordsThatMerelyMeet() {
+        ScanDocument doc = article("3 May 2021, 10:00", "It s the third closure this year, and officials don t know why.",
+                "\"I m not surprised,\" a resident said. The council said it said so in March.",
+                "The fund can't pay, and it's late; Vitamin D s are sold out.");
+        List<Suggestion> found = new ContractionDetector().detect(doc);
+        assertThat(found).extracting(Suggestion::quote, Suggestion::suggestion).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("It s", "It's"), org.assertj.core.groups.Tuple.tuple("don t", "don't"),
+                org.assertj.core.groups.Tuple.tuple("I m", "I'm"));
+        // A slip inside a quotation is still proposed, with less confidence.
+        assertThat(found.get(2).confidence()).isLessThan(found.get(0).confidence());
+        // Typeset copy gets its own apostrophe back.
+        assertThat(new ContractionDetector().detect(article("3 May 2021, 10:00",
+                "It’s late, and we don t know why; they’re sure it’ll pass.")))
+                .extracting(Suggestion::suggestion).containsExactly("don’t");
+    }
+
+    @Test
+    void grammarIsProposedInTheNarratorsProseButNotInsideAQuotation() {
+        ScanDocument prose = article("3 May 2021, 10:00", "The council approved a new rules for parking on Monday.");
+        assertThat(new SpellingGrammarDetector().detect(prose)).extracting(Suggestion::quote)
+                .containsExactly("a new rules");
+        ScanDocument quoted = article("3 May 2021, 10:00",
+                "\"The council approved a new rules for parking,\" a resident told reporters.");
+        assertThat(new SpellingGrammarDetector().detect(quoted)).isEmpty();
+    }
 }

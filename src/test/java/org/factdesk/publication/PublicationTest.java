@@ -95,8 +95,11 @@ class PublicationTest {
         Task task = taskService.createTaskQuery().processInstanceBusinessKey(String.valueOf(second)).singleResult();
         assertThat(task.getTaskDefinitionKey()).isEqualTo(ClaimReviewProcess.Element.TASK_VERIFY_CLAIM);
         assertThat(task.getAssignee()).isEqualTo(VERIFIER);
-        assertThat(managementService.createJobQuery().processInstanceId(task.getProcessInstanceId()).count())
+        assertThat(managementService.createJobQuery().processInstanceId(task.getProcessInstanceId()).messages().count())
                 .as("no publish job left to retry").isZero();
+        // Only the fresh Verify claim's two deadline timers wait.
+        assertThat(managementService.createJobQuery().processInstanceId(task.getProcessInstanceId()).timers().count())
+                .isEqualTo(2);
         assertThat(revisionsFor(second)).isZero();
         JsonNode current = article(article);
         assertThat(current.get("revision").asInt()).isEqualTo(2);

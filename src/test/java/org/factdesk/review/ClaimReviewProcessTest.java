@@ -129,6 +129,11 @@ class ClaimReviewProcessTest {
         Mocks.register(Bean.REVIEW_DEADLINES, new FixedReviewDeadlines());
         Mocks.register(Bean.REVIEW_END_LISTENER, (ExecutionListener) execution ->
                 reviewEnds.add(execution.getProcessBusinessKey() + "@" + execution.getCurrentActivityId()));
+        // The deadline timers' steps and the return's assignee have process tests of their own
+        // (ReviewDeadlinesProcessTest); here they only need to exist.
+        Mocks.register(Bean.REMIND_REVIEWER_DELEGATE, (JavaDelegate) execution -> { });
+        Mocks.register(Bean.ESCALATE_REVIEW_DELEGATE, (JavaDelegate) execution -> { });
+        Mocks.register(Bean.REVIEW_RETURNS, new SameVerifier());
     }
 
     @AfterEach
@@ -518,6 +523,21 @@ class ClaimReviewProcessTest {
     public static final class FixedReviewDeadlines {
         public Date dueIn(String isoDuration) {
             return Date.from(NOW.plus(Duration.parse(isoDuration)));
+        }
+
+        public Date remindAt(String isoDuration) {
+            return dueIn(isoDuration);
+        }
+
+        public Date escalateAt(String isoDuration) {
+            return Date.from(NOW.plus(Duration.parse(isoDuration)).plus(Duration.ofHours(1)));
+        }
+    }
+
+    /** A returned claim goes back to whoever verified it; public because the model calls it through an expression. */
+    public static final class SameVerifier {
+        public String verifierFor(Object verifiedBy) {
+            return (String) verifiedBy;
         }
     }
 }

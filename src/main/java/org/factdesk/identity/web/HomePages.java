@@ -27,7 +27,8 @@ class HomePages {
     static String landing(Authentication me) {
         Set<String> roles = me == null ? Set.of() : me.getAuthorities().stream().map(GrantedAuthority::getAuthority)
                 .collect(Collectors.toSet());
-        if (roles.contains("ROLE_" + Roles.FACT_CHECKERS) || roles.contains("ROLE_" + Roles.EDITORS)) {
+        if (roles.contains("ROLE_" + Roles.FACT_CHECKERS) || roles.contains("ROLE_" + Roles.EDITORS)
+                || roles.contains("ROLE_" + Roles.DESK_LEADS)) {
             return "/tasks";
         }
         return roles.contains("ROLE_" + Roles.AUDITORS) ? "/audit" : "/articles";

@@ -22,9 +22,12 @@ import org.factdesk.claim.ClaimState;
 import org.factdesk.claim.Decision;
 import org.factdesk.claim.Severity;
 import org.factdesk.claim.Verdict;
+import org.factdesk.identity.Roles;
 import org.factdesk.publication.CorrectionText;
 import org.factdesk.publication.NoticeDrafts;
+import org.factdesk.review.BacklogWatch;
 import org.factdesk.review.ClaimReviewProcess;
+import org.factdesk.review.DeskBacklog;
 import org.factdesk.review.CompleteTaskRequest;
 import org.factdesk.review.FourEyes;
 import org.factdesk.review.QueuePage;
@@ -61,14 +64,16 @@ class TaskPages {
     private static final Pattern LINK = Pattern.compile("https?://[^\\s<>\"')]+");
 
     private final ReviewTaskService reviewTasks;
+    private final BacklogWatch backlog;
     private final ClaimService claims;
     private final ArticleService articles;
     private final Times times;
     private final Refusals refusals;
 
-    TaskPages(ReviewTaskService reviewTasks, ClaimService claims, ArticleService articles, Times times,
-            Refusals refusals) {
+    TaskPages(ReviewTaskService reviewTasks, BacklogWatch backlog, ClaimService claims, ArticleService articles,
+            Times times, Refusals refusals) {
         this.reviewTasks = reviewTasks;
+        this.backlog = backlog;
         this.claims = claims;
         this.articles = articles;
         this.times = times;
@@ -107,6 +112,10 @@ class TaskPages {
         QueueQuery all = QueueQuery.firstPage();
         model.addAttribute("mineCount", reviewTasks.queue(user, tab(all, QueueQuery.Tab.MINE)).total());
         model.addAttribute("overdueCount", reviewTasks.queue(user, tab(all, QueueQuery.Tab.OVERDUE)).total());
+        // Desk leads watch every desk: a desk whose overdue tasks passed the threshold stands above their queue.
+        if (me.getAuthorities().stream().anyMatch(a -> ("ROLE_" + Roles.DESK_LEADS).equals(a.getAuthority()))) {
+            model.addAttribute("backlogAlerts", backlog.desks().stream().filter(DeskBacklog::alerting).toList());
+        }
         return "tasks";
     }
 
