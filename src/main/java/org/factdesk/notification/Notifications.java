@@ -69,35 +69,44 @@ public class Notifications {
     }
 
     /**
-     * Reminds {@code user}, who holds the review task, that it is due at {@code due}. For the escalation timers'
+     * Reminds {@code user}, who holds the review task, that it is due at {@code due}. For the deadlines'
      * {@code ReviewReminded}.
      */
     public void taskReminded(String user, String taskId, String taskName, long claimId, long articleId, Instant due) {
+        remind(Recipient.user(user), "is yours", taskId, taskName, claimId, articleId, due);
+    }
+
+    /** Reminds every member of {@code group} of a review task nobody holds yet, due at {@code due}. */
+    public void groupReminded(String group, String taskId, String taskName, long claimId, long articleId,
+            Instant due) {
+        remind(Recipient.group(group), "waits for " + group, taskId, taskName, claimId, articleId, due);
+    }
+
+    private void remind(Recipient to, String whose, String taskId, String taskName, long claimId, long articleId,
+            Instant due) {
         if (!enabled()) {
             return;
         }
         String headline = articles.get(articleId).headline();
-        String body = "A reminder: '" + taskName + "' for claim " + claimId + " on \"" + headline + "\" is yours"
-                + (due == null ? "." : " and due by " + newsroomTime.format(due) + ".") + "\n"
+        String body = "A reminder: '" + taskName + "' for claim " + claimId + " on \"" + headline + "\" " + whose
+                + (due == null ? "." : " and is due by " + newsroomTime.format(due) + ".") + "\n"
                 + "\nOpen it: " + settings.link("/tasks/" + taskId) + "\n";
-        outbox.add(MailKind.REMINDED, Recipient.user(user), "[FactDesk] Reminder: " + taskName + ": " + headline,
-                body, clock.instant());
+        outbox.add(MailKind.REMINDED, to, "[FactDesk] Reminder: " + taskName + ": " + headline, body,
+                clock.instant());
     }
 
     /**
-     * Tells the standards editor ({@code factdesk.notifications.digest-to}) that the desk's backlog passed its alert
-     * level: {@code open} review tasks, {@code overdue} of them late. For the escalation timers'
-     * {@code BacklogAlerted}; nothing is sent without a digest address.
+     * Tells every member of {@code group} (the desk leads) that the desk {@code desk} has {@code overdue} overdue
+     * review tasks, more than its threshold. For the deadlines' {@code BacklogAlerted}.
      */
-    public void backlogAlerted(long open, long overdue, String detail) {
-        if (!enabled() || settings.digestTo() == null) {
+    public void backlogAlerted(String group, String desk, long overdue, int threshold) {
+        if (!enabled()) {
             return;
         }
-        String body = "The review backlog needs attention: " + open + " open review tasks, " + overdue
-                + " overdue.\n" + (detail == null || detail.isBlank() ? "" : detail.strip() + "\n")
-                + "\nThe queue: " + settings.link("/tasks") + "\n";
-        outbox.add(MailKind.BACKLOG, Recipient.addressOrGroup(settings.digestTo()),
-                "[FactDesk] Backlog: " + open + " open, " + overdue + " overdue", body, clock.instant());
+        String body = "The " + desk + " desk has " + overdue + " overdue review tasks, more than its threshold of "
+                + threshold + ".\n\nThe queue: " + settings.link("/tasks?tab=overdue") + "\n";
+        outbox.add(MailKind.BACKLOG, Recipient.group(group), "[FactDesk] Backlog: " + overdue + " overdue for "
+                + desk, body, clock.instant());
     }
 
     /**

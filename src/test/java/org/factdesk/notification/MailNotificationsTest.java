@@ -10,9 +10,13 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.mail.internet.MimeMessage;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.factdesk.article.ArticleService;
 import org.factdesk.identity.UserDirectory;
+import org.factdesk.review.BacklogAlerted;
+import org.factdesk.review.ClaimReviewProcess;
 import org.factdesk.shared.NewsroomTime;
 import org.factdesk.shared.ProblemException;
 import org.factdesk.testing.FactDeskTest;
@@ -25,6 +29,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.MailSender;
 
@@ -35,7 +40,7 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Mail through a real SMTP server (GreenMail in the test JVM): to whoever is given a review task, whichever API gave
- * it; to a group a task is escalated to; to a reader whose report led to a correction; the daily digest; and an SMTP
+ * it; reminders, escalations and backlog alerts from the review deadlines; to a reader whose report led to a correction; the daily digest; and an SMTP
  * server that is away, which neither fails nor slows a review step and gets its mail once it is back.
  */
 @FactDeskTest
@@ -69,6 +74,15 @@ class MailNotificationsTest {
 
     @Autowired
     ArticleService articles;
+
+    @Autowired
+    RuntimeService runtime;
+
+    @Autowired
+    ManagementService management;
+
+    @Autowired
+    ApplicationEventPublisher events;
 
     @Autowired
     NewsroomTime newsroomTime;
@@ -154,7 +168,7 @@ class MailNotificationsTest {
 
         assertThat(off.enabled()).isFalse();
         off.reportResolved("reader@example.com", title, "http://localhost:8080/public/articles/7");
-        off.backlogAlerted(1, 1, title);
+        off.backlogAlerted("desk-leads", title, 1, 1);
 
         assertThat(jdbc.sql("SELECT COUNT(*) FROM mail_delivery WHERE subject LIKE ? OR body LIKE ?")
                 .params("%" + title + "%", "%" + title + "%").query(Long.class).single()).isZero();
@@ -249,19 +263,54 @@ class MailNotificationsTest {
     }
 
     @Test
-    void remindsTheHolderAndAlertsTheStandardsEditorToTheBacklog() {
+    void theDueSoonTimerRemindsTheHolder() {
         long article = api.importArticle(TEXT);
         String headline = headline(article);
         long claim = flag(article);
-        String task = api.taskOf("fiona", claim);
+        assertThat(api.post("fiona", "/api/tasks/" + api.taskOf("fiona", claim) + "/claim", null).status())
+                .isEqualTo(200);
 
-        notifications.taskReminded("fiona", task, "Verify claim", claim, article, Instant.parse("2030-01-08T10:00:00Z"));
-        notifications.backlogAlerted(412, 37, "Most of the overdue tasks wait for verification.");
+        runTimer(claim, ClaimReviewProcess.Element.BOUNDARY_VERIFY_REMINDER);
 
         MimeMessage reminder = awaitMail("fiona@factdesk.example", "Reminder: Verify claim: " + headline);
-        assertThat(TestMailServer.body(reminder)).contains("due by 8 January 2030");
-        MimeMessage alert = awaitMail("standards@factdesk.example", "Backlog: 412 open, 37 overdue");
-        assertThat(TestMailServer.body(alert)).contains("Most of the overdue tasks wait for verification.");
+        assertThat(TestMailServer.to(reminder)).containsExactly("fiona@factdesk.example");
+        assertThat(TestMailServer.body(reminder)).contains("is yours and is due by ");
+    }
+
+    @Test
+    void theDueSoonTimerRemindsTheGroupWhileNobodyHoldsTheTask() {
+        long article = api.importArticle(TEXT);
+        String headline = headline(article);
+        long claim = flag(article);
+
+        runTimer(claim, ClaimReviewProcess.Element.BOUNDARY_VERIFY_REMINDER);
+
+        MimeMessage reminder = awaitMail("fiona@factdesk.example", "Reminder: Verify claim: " + headline);
+        assertThat(TestMailServer.to(reminder)).containsExactlyInAnyOrder("fiona@factdesk.example",
+                "farid@factdesk.example");
+        assertThat(TestMailServer.body(reminder)).contains("waits for fact-checkers");
+    }
+
+    @Test
+    void theOverdueTimerMailsTheDeskLeadsItEscalatesTo() {
+        long article = api.importArticle(TEXT);
+        String headline = headline(article);
+        long claim = flag(article);
+
+        runTimer(claim, ClaimReviewProcess.Element.BOUNDARY_VERIFY_OVERDUE);
+
+        MimeMessage escalation = awaitMail("dana@factdesk.example", "Escalated: Verify claim: " + headline);
+        assertThat(TestMailServer.body(escalation)).contains("was escalated to desk-leads")
+                .containsPattern("its priority is now \\d+");
+    }
+
+    @Test
+    void aBacklogAlertMailsTheDeskLeads() {
+        long overdue = 1_000 + System.nanoTime() % 1_000;
+        events.publishEvent(new BacklogAlerted("editors", overdue, 10, Instant.now()));
+
+        MimeMessage alert = awaitMail("dana@factdesk.example", "Backlog: " + overdue + " overdue for editors");
+        assertThat(TestMailServer.body(alert)).contains("more than its threshold of 10");
     }
 
     @Test
@@ -279,6 +328,13 @@ class MailNotificationsTest {
             assertThat(refused.isProblem()).isTrue();
         }
         assertThat(api.get("admin", "/api/notifications/mails?size=0").status()).isEqualTo(400);
+    }
+
+    private void runTimer(long claim, String boundaryEvent) {
+        String instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(String.valueOf(claim))
+                .singleResult().getId();
+        management.executeJob(management.createJobQuery().processInstanceId(instance).activityId(boundaryEvent)
+                .singleResult().getId());
     }
 
     private MimeMessage awaitMail(String to, String subjectPart) {
