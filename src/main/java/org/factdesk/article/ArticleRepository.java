@@ -61,7 +61,9 @@ class ArticleRepository {
      * one article cannot both build on the same text.
      */
     void advance(long articleId, int expectedCurrent, Instant updatedAt) {
-        int rows = jdbc.sql("UPDATE article SET current_revision = ?, updated_at = ? WHERE id = ? AND current_revision = ?")
+        // updatedAt null keeps the time readers were last told of an update (a silent fix tells them nothing).
+        int rows = jdbc.sql("UPDATE article SET current_revision = ?, updated_at = COALESCE(?, updated_at) "
+                        + "WHERE id = ? AND current_revision = ?")
                 .params(expectedCurrent + 1, SqlTime.of(updatedAt), articleId, expectedCurrent)
                 .update();
         if (rows != 1) {

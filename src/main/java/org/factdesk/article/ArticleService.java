@@ -102,13 +102,18 @@ public class ArticleService {
                 "revision-not-found", "Article " + articleId + " has no revision " + revision + "."));
     }
 
+    /** Every update published on the article, oldest first, silent fixes included: the revision history's view. */
     public List<ArticleRevision> corrections(long articleId) {
         return articles.corrections(articleId);
     }
 
+    /** The updates readers are told of on the article's page, oldest first: every one but the silent fixes. */
+    public List<ArticleRevision> publicNotices(long articleId) {
+        return articles.corrections(articleId).stream().filter(r -> r.kind().hasPublicNotice()).toList();
+    }
+
     /**
-     * Every correction and clarification published on any article, newest first: what the public corrections page
-     * and its feed list.
+     * Every update published on any article, newest first, silent fixes included.
      */
     public List<ArticleRevision> correctionsNewestFirst() {
         return articles.correctionsNewestFirst();
@@ -122,6 +127,14 @@ public class ArticleService {
     /** The first {@code limit} corrections and clarifications published in {@code [from, to)}, oldest first. */
     public List<ArticleRevision> correctionsBetween(Instant from, Instant to, int limit) {
         return articles.correctionsBetween(from, to, limit);
+    }
+
+    /**
+     * Every update readers are told of, on any article, newest first: what the public corrections page and its feed
+     * list. A silent fix is in the revision history and the audit trail, never here.
+     */
+    public List<ArticleRevision> publicNoticesNewestFirst() {
+        return articles.correctionsNewestFirst().stream().filter(r -> r.kind().hasPublicNotice()).toList();
     }
 
     /** The revision a claim published, if it did. */
@@ -143,12 +156,13 @@ public class ArticleService {
 
     /**
      * Publishes the next revision of an article for one claim. It builds on {@code basedOn}; if another update was
-     * published meanwhile the call fails with an optimistic locking failure and nothing is written.
+     * published meanwhile the call fails with an optimistic locking failure and nothing is written. A silent fix
+     * leaves the article's public "updated" time as it was: readers are told nothing of it.
      */
     @Transactional
     public ArticleRevision publishRevision(ArticleRevision basedOn, String newBody, long claimId,
             CorrectionNotice notice, Instant at, String publishedBy) {
-        articles.advance(basedOn.articleId(), basedOn.revision(), at);
+        articles.advance(basedOn.articleId(), basedOn.revision(), notice.kind().hasPublicNotice() ? at : null);
         ArticleRevision next = new ArticleRevision(basedOn.articleId(), basedOn.revision() + 1, basedOn.headline(),
                 newBody, at, publishedBy, claimId, notice);
         articles.insertRevision(next);

@@ -20,6 +20,10 @@ public enum AuditAction {
     RETURNED("Returned", null),
     APPROVED("Approved", Stage.APPROVAL),
     REJECTED("Rejected", Stage.APPROVAL),
+    // Only some claims go through legal review, so it is no stage every claim's timeline waits for.
+    LEGAL_CLEARED("Cleared by legal", null),
+    NOTICE_REWRITTEN("Notice rewritten by legal", null),
+    LEGAL_BLOCKED("Blocked by legal", null),
     TEXT_CHANGED("Text changed", null),
     CANCELLED("Cancelled", null),
     PUBLISHED("Published", Stage.PUBLISHED),

@@ -2,9 +2,9 @@ package org.factdesk.audit;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 
 import org.factdesk.article.ArticleImported;
-import org.factdesk.article.CorrectionKind;
 import org.factdesk.claim.Claim;
 import org.factdesk.claim.ClaimActivity;
 import org.factdesk.claim.ClaimFlagged;
@@ -50,8 +50,9 @@ public class AuditLog {
     void on(ClaimFlagged flagged) {
         Claim claim = flagged.claim();
         Claim.Flag flag = claim.flag();
-        String detail = flag.category() + "/" + flag.severity() + " at " + flag.anchor().start() + ".."
-                + flag.anchor().end() + (flag.allOccurrences() ? " (all " + flag.occurrences() + " occurrences)" : "")
+        // In words, as auditors read it: the quote and its revision are in the entry, its place in the claim.
+        String detail = sentenceCase(flag.category().name()) + ", " + flag.severity().name().toLowerCase(Locale.ROOT)
+                + " severity" + (flag.allOccurrences() ? ", all " + flag.occurrences() + " occurrences" : "")
                 + (claim.replacement() == null ? "" : "; proposed: '" + claim.replacement() + "'")
                 + (flag.note() == null ? "" : "; note: " + flag.note())
                 + (ClaimService.SOURCE_MANUAL.equals(flag.source()) ? "" : "; found by " + flag.source());
@@ -71,8 +72,7 @@ public class AuditLog {
     @EventListener
     @Transactional
     void on(CorrectionPublished published) {
-        entries.claimOutcome(published.claimId(), published.notice().kind() == CorrectionKind.CORRECTION
-                ? ClaimOutcome.CORRECTED : ClaimOutcome.CLARIFIED);
+        entries.claimOutcome(published.claimId(), ClaimOutcome.published(published.notice().kind()));
         entries.append(new AuditContent(published.at(), "system", AuditAction.PUBLISHED.name(), published.claimId(),
                 published.articleId(), published.revision(), published.before(), published.after(),
                 published.notice().kind() + ": " + published.notice().full()));
@@ -130,5 +130,10 @@ public class AuditLog {
     @Roles.AuditReaders
     public List<AuditEntry> find(AuditQuery query) {
         return entries.find(query);
+    }
+
+    private static String sentenceCase(String code) {
+        String words = code.replace('_', ' ').toLowerCase(Locale.ROOT);
+        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 }

@@ -44,14 +44,23 @@ public class ClaimBundles {
                 verified.by(), verified.notice(), verified.note(), lastAt(audit, AuditAction.VERDICT));
         Claim.Approval decided = claim.approval();
         ClaimBundle.Approval approval = decided == null ? null : new ClaimBundle.Approval(
-                decided.decision().name(), decided.by(), decided.comment(), lastAt(audit, switch (decided.decision()) {
+                decided.decision().name(), decided.by(), decided.comment(),
+                claim.kindOfUpdate() == null ? null : claim.kindOfUpdate().name(), lastAt(audit,
+                switch (decided.decision()) {
                     case APPROVE -> AuditAction.APPROVED;
                     case REJECT -> AuditAction.REJECTED;
                     case RETURN -> AuditAction.RETURNED;
                 }));
+        Claim.Legal reviewed = claim.legal();
+        ClaimBundle.Legal legal = reviewed == null ? null : new ClaimBundle.Legal(reviewed.decision().name(),
+                reviewed.by(), reviewed.notice(), reviewed.comment(), lastAt(audit, switch (reviewed.decision()) {
+                    case CLEAR -> AuditAction.LEGAL_CLEARED;
+                    case REWRITE -> AuditAction.NOTICE_REWRITTEN;
+                    case BLOCK -> AuditAction.LEGAL_BLOCKED;
+                }));
         ClaimBundle.Publication publication = articles.revisionPublishedFor(claimId).map(this::publication)
                 .orElse(null);
-        return new ClaimBundle(claim.id(), claim.articleId(), claim.state().name(), flag, verdict, approval,
+        return new ClaimBundle(claim.id(), claim.articleId(), claim.state().name(), flag, verdict, approval, legal,
                 publication, audit);
     }
 

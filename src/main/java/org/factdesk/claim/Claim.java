@@ -3,13 +3,15 @@ package org.factdesk.claim;
 import java.time.Instant;
 import java.util.List;
 
+import org.factdesk.article.CorrectionKind;
 import org.factdesk.article.TextAnchor;
 
 /**
  * A flagged quote on one revision of an article and what review has made of it so far: the {@link Flag} as it was
  * raised, the replacement now proposed, who holds its open review task (null when nobody does), the fact-checker's
- * {@link Verification} and the editor's {@link Approval} (each null until given), and the revision that published
- * it.
+ * {@link Verification} and the editor's {@link Approval} (each null until given), the revision that published
+ * it, the kind of update chosen for it (null: the one its verdict leads to) and the lawyer's {@link Legal} review
+ * (null unless one was given).
  */
 public record Claim(
         long id,
@@ -22,7 +24,16 @@ public record Claim(
         Verification verification,
         Approval approval,
         Integer publishedRevision,
-        Instant updatedAt) {
+        Instant updatedAt,
+        CorrectionKind kind,
+        Legal legal) {
+
+    /** A claim with no kind chosen and no legal review, as claims were before either existed. */
+    public Claim(long id, long articleId, int revision, Flag flag, String replacement, ClaimState state, String holder,
+            Verification verification, Approval approval, Integer publishedRevision, Instant updatedAt) {
+        this(id, articleId, revision, flag, replacement, state, holder, verification, approval, publishedRevision,
+                updatedAt, null, null);
+    }
 
     /** What was flagged, by whom and how: fixed once the claim exists. */
     public record Flag(TextAnchor anchor, boolean allOccurrences, int occurrences, Category category,
@@ -35,6 +46,10 @@ public record Claim(
 
     /** The editor's decision on the verdict, with their comment. */
     public record Approval(Decision decision, String by, String comment) {
+    }
+
+    /** The lawyer's decision on the approved update, the notice as they rewrote it (or null) and their reason. */
+    public record Legal(LegalDecision decision, String by, String notice, String comment) {
     }
 
     public String quote() {
@@ -72,6 +87,27 @@ public record Claim(
         return approval == null ? null : approval.decision();
     }
 
+    /** The editor who approved the update, or null while none has. */
+    public String approvedBy() {
+        return approval == null || approval.decision() != Decision.APPROVE ? null : approval.by();
+    }
+
+    /**
+     * The kind of update the claim publishes: the one chosen, else the one its verdict leads to; null for a claim
+     * whose verdict publishes nothing (or has none yet).
+     */
+    public CorrectionKind kindOfUpdate() {
+        return kind != null ? kind : Verdicts.defaultKind(verdict());
+    }
+
+    /** The notice readers will see: the lawyer's rewrite if there is one, else the fact-checker's; null for none. */
+    public String publishedNotice() {
+        if (legal != null && legal.notice() != null) {
+            return legal.notice();
+        }
+        return verification == null ? null : verification.notice();
+    }
+
     /**
      * Start indices of the quote in {@code current}: every occurrence for an all-occurrences claim, else the one
      * flagged on {@code flaggedOn} (the text of the claim's revision) followed through the corrections published
@@ -91,11 +127,11 @@ public record Claim(
     public Claim heldBy(String holder) {
         ClaimState now = state == ClaimState.FLAGGED && holder != null ? ClaimState.IN_REVIEW : state;
         return new Claim(id, articleId, revision, flag, replacement, now, holder, verification, approval,
-                publishedRevision, updatedAt);
+                publishedRevision, updatedAt, kind, legal);
     }
 
     /** What became of the claim. */
     public ClaimOutcome outcome() {
-        return ClaimOutcome.of(state, verdict());
+        return ClaimOutcome.of(state, verdict(), kind);
     }
 }

@@ -11,6 +11,7 @@ public record ClaimActivity(long claimId, long articleId, Action action, String 
 
     /** The steps of a review that are not the flag itself nor the publication. */
     public enum Action {
-        CLAIMED, UNCLAIMED, ASSIGNED, VERDICT, RETURNED, APPROVED, REJECTED, TEXT_CHANGED, CANCELLED
+        CLAIMED, UNCLAIMED, ASSIGNED, VERDICT, RETURNED, APPROVED, REJECTED, LEGAL_CLEARED, NOTICE_REWRITTEN,
+        LEGAL_BLOCKED, TEXT_CHANGED, CANCELLED
     }
 }

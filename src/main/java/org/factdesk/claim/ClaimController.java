@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import org.factdesk.article.CorrectionKind;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,7 +32,8 @@ class ClaimController {
     record ClaimView(long id, long articleId, int revision, @JsonUnwrapped Quote quote, Category category,
             Severity severity, String replacement, String note, ClaimState state, String heldBy, String flaggedBy,
             String source, Instant flaggedAt, @JsonUnwrapped VerdictView verification,
-            @JsonUnwrapped DecisionView approval, Integer publishedRevision, Instant updatedAt) {
+            @JsonUnwrapped DecisionView approval, CorrectionKind kind, @JsonUnwrapped LegalView legal,
+            Integer publishedRevision, Instant updatedAt) {
 
         /** Where the quote stood when it was flagged, and how many of its places the claim covers. */
         record Quote(String quote, int start, int end, String prefix, String suffix, String scope, int occurrences) {
@@ -43,6 +45,9 @@ class ClaimController {
         record DecisionView(Decision decision, String decidedBy, String decisionComment) {
         }
 
+        record LegalView(LegalDecision legalDecision, String legalBy, String legalNotice, String legalComment) {
+        }
+
         static ClaimView of(Claim c) {
             Claim.Flag flag = c.flag();
             Quote quote = new Quote(c.quote(), flag.anchor().start(), flag.anchor().end(), flag.anchor().prefix(),
@@ -51,9 +56,11 @@ class ClaimController {
                     c.verifiedBy(), c.verification().notice(), c.verification().note());
             DecisionView decision = c.approval() == null ? null : new DecisionView(c.decision(), c.approval().by(),
                     c.approval().comment());
+            LegalView legal = c.legal() == null ? null : new LegalView(c.legal().decision(), c.legal().by(),
+                    c.legal().notice(), c.legal().comment());
             return new ClaimView(c.id(), c.articleId(), c.revision(), quote, flag.category(), flag.severity(),
                     c.replacement(), flag.note(), c.state(), c.holder(), flag.by(), flag.source(), flag.at(), verdict,
-                    decision, c.publishedRevision(), c.updatedAt());
+                    decision, c.kindOfUpdate(), legal, c.publishedRevision(), c.updatedAt());
         }
     }
 

@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
+import org.factdesk.article.CorrectionKind;
 import org.factdesk.article.TextAnchor;
 import org.factdesk.shared.SqlTime;
 import org.springframework.jdbc.core.RowMapper;
@@ -71,21 +72,34 @@ class ClaimRepository {
                 .params(state.name(), SqlTime.of(at), id).update();
     }
 
-    void recordVerdict(long id, ClaimState state, Claim.Verification verification, String replacement, Instant at) {
+    /** A new verdict starts a new round: the editor's and the lawyer's decisions of an earlier one are cleared. */
+    void recordVerdict(long id, ClaimState state, Claim.Verification verification, String replacement,
+            CorrectionKind kind, Instant at) {
         jdbc.sql("""
                 UPDATE claim SET state = ?, verdict = ?, verified_by = ?, replacement = COALESCE(?, replacement),
-                    notice = ?, verdict_note = ?, decision = NULL, decided_by = NULL, decision_comment = NULL,
+                    notice = ?, verdict_note = ?, kind = ?, decision = NULL, decided_by = NULL, decision_comment = NULL,
+                    legal_decision = NULL, legal_by = NULL, legal_notice = NULL, legal_comment = NULL,
                     updated_at = ?
                 WHERE id = ?""")
                 .params(state.name(), verification.verdict().name(), verification.by(), replacement,
-                        verification.notice(), verification.note(), SqlTime.of(at), id)
+                        verification.notice(), verification.note(), kind == null ? null : kind.name(),
+                        SqlTime.of(at), id)
                 .update();
     }
 
-    void recordDecision(long id, ClaimState state, Claim.Approval approval, Instant at) {
-        jdbc.sql("UPDATE claim SET state = ?, decision = ?, decided_by = ?, decision_comment = ?, updated_at = ? "
-                        + "WHERE id = ?")
-                .params(state.name(), approval.decision().name(), approval.by(), approval.comment(), SqlTime.of(at), id)
+    void recordDecision(long id, ClaimState state, Claim.Approval approval, CorrectionKind kind, Instant at) {
+        jdbc.sql("UPDATE claim SET state = ?, decision = ?, decided_by = ?, decision_comment = ?, kind = ?, "
+                        + "updated_at = ? WHERE id = ?")
+                .params(state.name(), approval.decision().name(), approval.by(), approval.comment(),
+                        kind == null ? null : kind.name(), SqlTime.of(at), id)
+                .update();
+    }
+
+    void recordLegal(long id, ClaimState state, Claim.Legal legal, Instant at) {
+        jdbc.sql("UPDATE claim SET state = ?, legal_decision = ?, legal_by = ?, legal_notice = ?, legal_comment = ?, "
+                        + "updated_at = ? WHERE id = ?")
+                .params(state.name(), legal.decision().name(), legal.by(), legal.notice(), legal.comment(),
+                        SqlTime.of(at), id)
                 .update();
     }
 
@@ -108,9 +122,13 @@ class ClaimRepository {
         String decision = rs.getString("decision");
         Claim.Approval approval = decision == null ? null : new Claim.Approval(Decision.valueOf(decision),
                 rs.getString("decided_by"), rs.getString("decision_comment"));
+        String kind = rs.getString("kind");
+        String legalDecision = rs.getString("legal_decision");
+        Claim.Legal legal = legalDecision == null ? null : new Claim.Legal(LegalDecision.valueOf(legalDecision),
+                rs.getString("legal_by"), rs.getString("legal_notice"), rs.getString("legal_comment"));
         return new Claim(rs.getLong("id"), rs.getLong("article_id"), rs.getInt("revision"), flag,
                 rs.getString("replacement"), ClaimState.valueOf(rs.getString("state")), null,
                 verification, approval, rs.getObject("published_revision", Integer.class),
-                SqlTime.read(rs, "updated_at"));
+                SqlTime.read(rs, "updated_at"), kind == null ? null : CorrectionKind.valueOf(kind), legal);
     };
 }

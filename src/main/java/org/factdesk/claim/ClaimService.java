@@ -13,6 +13,7 @@ import java.util.Optional;
 
 import org.factdesk.article.ArticleRevision;
 import org.factdesk.article.ArticleService;
+import org.factdesk.article.CorrectionKind;
 import org.factdesk.article.TextAnchor;
 import org.factdesk.identity.Roles;
 import org.factdesk.shared.InputLimits;
@@ -144,21 +145,42 @@ public class ClaimService {
     @Transactional
     public void recordVerdict(long claimId, Verdict verdict, String verifiedBy, String replacement, String notice,
             String note) {
+        recordVerdict(claimId, verdict, null, verifiedBy, replacement, notice, note);
+    }
+
+    /**
+     * Records the fact-checker's verdict with the kind of update they propose (null: the one the verdict leads to),
+     * already checked by {@link Verdicts}.
+     */
+    @Transactional
+    public void recordVerdict(long claimId, Verdict verdict, CorrectionKind kind, String verifiedBy,
+            String replacement, String notice, String note) {
         Claim claim = get(claimId);
         claims.recordVerdict(claimId, verdict.leadsToPublication() ? ClaimState.AWAITING_APPROVAL : ClaimState.DISMISSED,
                 new Claim.Verification(verdict, verifiedBy, blankToNull(notice), blankToNull(note)),
-                blankToNull(replacement), clock.instant());
+                blankToNull(replacement), kind, clock.instant());
         activity(claim, verdict.leadsToPublication() ? ClaimState.AWAITING_APPROVAL : ClaimState.DISMISSED,
-                ClaimActivity.Action.VERDICT, verifiedBy, verdict + (note == null || note.isBlank() ? ""
-                : ": " + note));
+                ClaimActivity.Action.VERDICT, verifiedBy, verdict.label() + (kind == null ? "" : " (" + kind.label()
+                        + ")") + (note == null || note.isBlank() ? "" : ": " + note));
     }
 
     /** Records the editor's decision on the correction. */
     @Transactional
     public void recordDecision(long claimId, Decision decision, String decidedBy, String comment) {
+        recordDecision(claimId, decision, decidedBy, comment, null, false);
+    }
+
+    /**
+     * Records the editor's decision, with the kind of update they settled on (null: the one proposed) and whether a
+     * lawyer reviews an approved update before it is published.
+     */
+    @Transactional
+    public void recordDecision(long claimId, Decision decision, String decidedBy, String comment, CorrectionKind kind,
+            boolean legalReview) {
         Claim claim = get(claimId);
+        CorrectionKind settled = kind != null ? kind : claim.kind();
         ClaimState state = switch (decision) {
-            case APPROVE -> ClaimState.PUBLISHING;
+            case APPROVE -> legalReview ? ClaimState.LEGAL_REVIEW : ClaimState.PUBLISHING;
             case REJECT -> ClaimState.DISMISSED;
             case RETURN -> ClaimState.FLAGGED;
         };
@@ -167,9 +189,35 @@ public class ClaimService {
             case REJECT -> ClaimActivity.Action.REJECTED;
             case RETURN -> ClaimActivity.Action.RETURNED;
         };
-        claims.recordDecision(claimId, state, new Claim.Approval(decision, decidedBy, blankToNull(comment)),
+        claims.recordDecision(claimId, state, new Claim.Approval(decision, decidedBy, blankToNull(comment)), settled,
                 clock.instant());
-        activity(claim, state, action, decidedBy, comment == null || comment.isBlank() ? decision.name() : decision + ": " + comment);
+        String asKind = decision == Decision.APPROVE && kind != null && kind != claim.kind()
+                ? " (" + kind.label() + ")" : "";
+        activity(claim, state, action, decidedBy, decision.label() + asKind
+                + (comment == null || comment.isBlank() ? "" : ": " + comment));
+    }
+
+    /** Records the lawyer's decision on an approved update: published as approved, with their notice, or blocked. */
+    @Transactional
+    public void recordLegal(long claimId, LegalDecision decision, String lawyer, String notice, String comment) {
+        Claim claim = get(claimId);
+        ClaimState state = decision.publishes() ? ClaimState.PUBLISHING : ClaimState.BLOCKED;
+        ClaimActivity.Action action = switch (decision) {
+            case CLEAR -> ClaimActivity.Action.LEGAL_CLEARED;
+            case REWRITE -> ClaimActivity.Action.NOTICE_REWRITTEN;
+            case BLOCK -> ClaimActivity.Action.LEGAL_BLOCKED;
+        };
+        String rewritten = decision == LegalDecision.REWRITE ? blankToNull(notice) : null;
+        claims.recordLegal(claimId, state, new Claim.Legal(decision, lawyer, rewritten, blankToNull(comment)),
+                clock.instant());
+        StringBuilder detail = new StringBuilder(decision.label());
+        if (rewritten != null) {
+            detail.append(": notice now \u201c").append(rewritten).append("\u201d");
+        }
+        if (comment != null && !comment.isBlank()) {
+            detail.append(rewritten != null ? "; " : ": ").append(comment.strip());
+        }
+        activity(claim, state, action, lawyer, detail.toString());
     }
 
     /** The quote is gone from the current text: the claim goes back to its fact-checker. */

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The demo newsroom's people, created on every start outside profile {@code prod}, all with password
- * {@value #PASSWORD}: two fact-checkers, two editors, a desk lead, an auditor
+ * {@value #PASSWORD}: two fact-checkers, two editors, a desk lead, a lawyer, an auditor
  * and an admin.
  */
 @Component
@@ -41,9 +41,10 @@ class DemoUsers implements ApplicationRunner {
         directory.ensureUser("edith", "Edith", "Editor", email("edith"), PASSWORD, List.of(Groups.EDITORS));
         directory.ensureUser("elliot", "Elliot", "Editor", email("elliot"), PASSWORD, List.of(Groups.EDITORS));
         directory.ensureUser("dana", "Dana", "Desk lead", email("dana"), PASSWORD, List.of(Groups.DESK_LEADS));
+        directory.ensureUser("lena", "Lena", "Legal counsel", email("lena"), PASSWORD, List.of(Groups.LEGAL));
         directory.ensureUser("audrey", "Audrey", "Auditor", email("audrey"), PASSWORD, List.of(Groups.AUDITORS));
         directory.ensureUser("admin", "FactDesk", "Admin", email("admin"), PASSWORD, Groups.ADMINISTRATOR);
-        log.warn("Demo users exist (fiona, farid, edith, elliot, dana, audrey, admin), all with password '{}'. "
+        log.warn("Demo users exist (fiona, farid, edith, elliot, dana, lena, audrey, admin), all with password '{}'. "
                 + "Run with profile 'prod' for a FactDesk without them.", PASSWORD);
     }
 

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * What FactDesk's groups may do through Camunda's own APIs, with the engine's authorization checks switched on:
- * fact-checkers and editors open Tasklist and read claim reviews, auditors read them, and nobody but an administrator
+ * fact-checkers, editors and lawyers open Tasklist and read claim reviews, auditors read them, and nobody but an administrator
  * (a member of {@code camunda-admin}) changes users, groups, memberships, authorizations, deployments, process
  * instances or variables, or creates tasks. Working a task (claim, complete) comes from the engine's own default: the
  * task's candidate group gets TASK_WORK on it, and the review listeners decide who may really take and finish it.
@@ -45,12 +45,13 @@ class EngineGrants implements ApplicationRunner {
         }
         // Desk leads work the tasks escalated to them: the escalation adds them as the task's candidates, which gives
         // them TASK_WORK on that task only; here they get what the other reviewers get, Tasklist and reading.
-        for (String group : List.of(Groups.FACT_CHECKERS, Groups.EDITORS, Groups.DESK_LEADS)) {
+        for (String group : List.of(Groups.FACT_CHECKERS, Groups.EDITORS, Groups.DESK_LEADS, Groups.LEGAL)) {
             grant(group, Resources.APPLICATION, TASKLIST, Permissions.ACCESS);
             // The saved task lists Tasklist shows; each lists only the tasks the reader may see.
             grant(group, Resources.FILTER, Authorization.ANY, Permissions.READ);
         }
-        for (String group : List.of(Groups.FACT_CHECKERS, Groups.EDITORS, Groups.DESK_LEADS, Groups.AUDITORS)) {
+        for (String group : List.of(Groups.FACT_CHECKERS, Groups.EDITORS, Groups.DESK_LEADS, Groups.LEGAL,
+                Groups.AUDITORS)) {
             grant(group, Resources.PROCESS_DEFINITION, CLAIM_REVIEW, ProcessDefinitionPermissions.READ,
                     ProcessDefinitionPermissions.READ_TASK, ProcessDefinitionPermissions.READ_INSTANCE,
                     ProcessDefinitionPermissions.READ_HISTORY);

@@ -13,12 +13,14 @@ public final class Groups {
 
     public static final String FACT_CHECKERS = "fact-checkers";
     public static final String EDITORS = "editors";
+    /** The newsroom's lawyers: they review updates the routing decision marks as a legal risk. */
+    public static final String LEGAL = "legal";
     public static final String AUDITORS = "auditors";
     public static final String ADMINS = "admins";
     /** The desk's leads: they work review tasks once a task is escalated to them, and watch the desks' backlog. */
     public static final String DESK_LEADS = "desk-leads";
 
-    public static final List<String> ALL = List.of(FACT_CHECKERS, EDITORS, AUDITORS, ADMINS, DESK_LEADS);
+    public static final List<String> ALL = List.of(FACT_CHECKERS, EDITORS, AUDITORS, ADMINS, DESK_LEADS, LEGAL);
 
     /**
      * Camunda's own administrators' group. FactDesk's admins are members too: Cockpit and Admin send everyone to a
@@ -30,7 +32,7 @@ public final class Groups {
     public static final List<String> ADMINISTRATOR = List.of(ADMINS, CAMUNDA_ADMIN);
 
     static final List<String> WITH_CAMUNDA_ADMIN = List.of(FACT_CHECKERS, EDITORS, AUDITORS, ADMINS, DESK_LEADS,
-            CAMUNDA_ADMIN);
+            LEGAL, CAMUNDA_ADMIN);
 
     private Groups() {
     }
@@ -66,6 +68,7 @@ public final class Groups {
         return switch (group) {
             case FACT_CHECKERS -> "Fact-checkers";
             case EDITORS -> "Editors";
+            case LEGAL -> "Legal";
             case AUDITORS -> "Auditors";
             case ADMINS -> "Admins";
             case DESK_LEADS -> "Desk leads";

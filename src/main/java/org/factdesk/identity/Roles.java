@@ -16,14 +16,17 @@ public final class Roles {
 
     public static final String FACT_CHECKERS = "FACT_CHECKERS";
     public static final String EDITORS = "EDITORS";
+    public static final String LEGAL = "LEGAL";
     public static final String AUDITORS = "AUDITORS";
     public static final String ADMINS = "ADMINS";
     public static final String DESK_LEADS = "DESK_LEADS";
 
     /** Those who flag claims and work review tasks (desk leads those escalated to them) and read their queue. */
     public static final String[] REVIEWERS = {FACT_CHECKERS, EDITORS, DESK_LEADS};
-    /** Those who may work tasks through Tasklist and the engine's APIs: reviewers, and admins who help them. */
-    public static final String[] TASK_WORKERS = {FACT_CHECKERS, EDITORS, DESK_LEADS, ADMINS};
+    /** Those who work a step of a claim review: fact-checkers, editors, desk leads (when escalated) and lawyers. */
+    public static final String[] REVIEW_STEP_WORKERS = {FACT_CHECKERS, EDITORS, DESK_LEADS, LEGAL};
+    /** Those who may work tasks through Tasklist and the engine's APIs: reviewers, lawyers, and admins who help. */
+    public static final String[] TASK_WORKERS = {FACT_CHECKERS, EDITORS, DESK_LEADS, LEGAL, ADMINS};
     /** Those who read the correction history. */
     public static final String[] AUDIT_READERS = {EDITORS, AUDITORS, ADMINS};
     /** Those who check the audit chain itself. */
@@ -31,7 +34,7 @@ public final class Roles {
     /** Those who add articles. */
     public static final String[] ARTICLE_EDITORS = {EDITORS, ADMINS};
     /** Everyone with an account. */
-    public static final String[] STAFF = {FACT_CHECKERS, EDITORS, AUDITORS, ADMINS, DESK_LEADS};
+    public static final String[] STAFF = {FACT_CHECKERS, EDITORS, AUDITORS, ADMINS, DESK_LEADS, LEGAL};
     /** Those who watch the desks' backlog of overdue tasks. */
     public static final String[] BACKLOG_WATCHERS = {DESK_LEADS, ADMINS};
 
@@ -44,6 +47,14 @@ public final class Roles {
     @Documented
     @PreAuthorize("hasAnyRole('" + FACT_CHECKERS + "', '" + EDITORS + "', '" + DESK_LEADS + "')")
     public @interface Reviewers {
+    }
+
+    /** Fact-checkers, editors, desk leads and lawyers: the review queue and its tasks. */
+    @Target({ElementType.TYPE, ElementType.METHOD})
+    @Retention(RetentionPolicy.RUNTIME)
+    @Documented
+    @PreAuthorize("hasAnyRole('" + FACT_CHECKERS + "', '" + EDITORS + "', '" + DESK_LEADS + "', '" + LEGAL + "')")
+    public @interface ReviewStepWorkers {
     }
 
     /** Desk leads and admins only: the desks' backlog of overdue tasks and its alerts. */

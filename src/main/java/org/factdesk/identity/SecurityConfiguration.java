@@ -128,7 +128,7 @@ class SecurityConfiguration {
                         .requestMatchers(path("/camunda/app/**"), path("/camunda/api/**")).hasRole(Roles.ADMINS)
                         .requestMatchers(path("/camunda/**")).authenticated()
                         // FactDesk's pages (org.factdesk.web); the services check roles again.
-                        .requestMatchers("/tasks/**").hasAnyRole(Roles.REVIEWERS)
+                        .requestMatchers("/tasks/**").hasAnyRole(Roles.REVIEW_STEP_WORKERS)
                         .requestMatchers("/audit/**").hasAnyRole(Roles.AUDIT_READERS)
                         .requestMatchers("/articles/**").hasAnyRole(Roles.STAFF)
                         .requestMatchers("/admin/**").hasRole(Roles.ADMINS)

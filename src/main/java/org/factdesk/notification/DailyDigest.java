@@ -80,7 +80,7 @@ class DailyDigest {
         List<ArticleRevision> listed = articles.correctionsBetween(from, to, LISTED);
         text.append("\nPublished on ").append(day.minusDays(1)).append(": ").append(published).append('\n');
         for (ArticleRevision revision : listed) {
-            text.append("  - ").append(revision.kind() == null ? "Update" : label(revision.kind().name()))
+            text.append("  - ").append(revision.kind() == null ? "Update" : revision.kind().label())
                     .append(" to \"").append(revision.headline()).append("\" (revision ").append(revision.revision())
                     .append("), ").append(newsroomTime.format(revision.createdAt())).append(": ")
                     .append(settings.link("/public/articles/" + revision.articleId())).append('\n');
@@ -99,9 +99,5 @@ class DailyDigest {
     private static String headline(Map<Long, Article> articles, long id) {
         Article article = articles.get(id);
         return article == null ? "article " + id : article.headline();
-    }
-
-    private static String label(String kind) {
-        return kind.charAt(0) + kind.substring(1).toLowerCase(java.util.Locale.ROOT);
     }
 }

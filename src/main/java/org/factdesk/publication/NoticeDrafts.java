@@ -49,9 +49,8 @@ public final class NoticeDrafts {
      * readers will read it. Empty text for a claim without a verdict that publishes.
      */
     public static CorrectionNotice preview(Claim claim, String dateline) {
-        CorrectionKind kind = PublicationService.kindOf(claim.verdict()).orElse(CorrectionKind.CORRECTION);
-        String text = claim.verification() == null || claim.verification().notice() == null ? ""
-                : claim.verification().notice();
+        CorrectionKind kind = claim.kindOfUpdate() == null ? CorrectionKind.CORRECTION : claim.kindOfUpdate();
+        String text = claim.publishedNotice() == null ? "" : claim.publishedNotice();
         return new CorrectionNotice(kind, dateline, text);
     }
 }

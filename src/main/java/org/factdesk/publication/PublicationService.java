@@ -12,6 +12,7 @@ import org.factdesk.article.CorrectionNotice;
 import org.factdesk.claim.Claim;
 import org.factdesk.claim.ClaimService;
 import org.factdesk.claim.Verdict;
+import org.factdesk.claim.Verdicts;
 import org.factdesk.shared.NewsroomTime;
 import org.factdesk.shared.ParagraphDiff;
 import org.springframework.context.ApplicationEventPublisher;
@@ -19,7 +20,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Publishes an approved claim as the article's next revision, with its dated notice and a new "updated" time.
+ * Publishes an approved claim as the article's next revision, in the kind of update chosen for it, with its dated
+ * notice and a new "updated" time (not for a silent fix, which readers are not told of).
  * Idempotent: a claim that already has its revision gets that one back, and the database refuses a second.
  */
 @Service
@@ -60,15 +62,17 @@ public class PublicationService {
         ArticleRevision current = articles.current(claim.articleId());
         List<Integer> places = claim.placesIn(articles.revision(claim.articleId(), claim.revision()).body(),
                 current.body());
-        if (places.isEmpty()) {
+        // A retraction withdraws the whole article, wherever the quote now stands.
+        if (places.isEmpty() && kind != CorrectionKind.RETRACTION) {
             claims.textChanged(claimId, current.revision());
             return new PublicationOutcome.QuoteGone(current.revision());
         }
-        String body = kind == CorrectionKind.CORRECTION
+        // A retraction keeps the text in its revision: auditors read it there; readers see only the notice.
+        String body = kind.changesText()
                 ? CorrectionText.replace(current.body(), places, claim, claim.replacement())
                 : current.body();
         Instant now = clock.instant();
-        CorrectionNotice notice = new CorrectionNotice(kind, newsroomTime.format(now), claim.verification().notice());
+        CorrectionNotice notice = new CorrectionNotice(kind, newsroomTime.format(now), noticeText(claim, kind));
         ArticleRevision published = articles.publishRevision(current, body, claimId, notice, now, PUBLISHER);
         claims.published(claimId, published.revision());
         ParagraphDiff.Excerpt changed = ParagraphDiff.excerpt(current.body(), body);
@@ -77,17 +81,25 @@ public class PublicationService {
         return new PublicationOutcome.Published(published, false);
     }
 
-    /** What a claim with this verdict publishes: a correction, a clarification, or (not an error) nothing. */
+    /** What a claim with this verdict publishes when nobody chose a kind: a correction, a clarification, or nothing. */
     public static Optional<CorrectionKind> kindOf(Verdict verdict) {
-        return verdict == null ? Optional.empty() : switch (verdict) {
-            case ERROR_CONFIRMED -> Optional.of(CorrectionKind.CORRECTION);
-            case CLARIFICATION_NEEDED -> Optional.of(CorrectionKind.CLARIFICATION);
-            case NOT_AN_ERROR -> Optional.empty();
-        };
+        return Optional.ofNullable(Verdicts.defaultKind(verdict));
     }
 
     private static CorrectionKind kindOf(Claim claim) {
-        return kindOf(claim.verdict()).orElseThrow(() -> new IllegalStateException("claim " + claim.id()
-                + " has verdict " + claim.verdict() + " and nothing to publish"));
+        return Optional.ofNullable(claim.kindOfUpdate()).orElseThrow(() -> new IllegalStateException("claim "
+                + claim.id() + " has verdict " + claim.verdict() + " and nothing to publish"));
+    }
+
+    /**
+     * The notice's text: the lawyer's rewrite or the fact-checker's notice; for a silent fix without one, what was
+     * fixed, for the revision history (readers never see it).
+     */
+    static String noticeText(Claim claim, CorrectionKind kind) {
+        String notice = claim.publishedNotice();
+        if (notice == null && kind == CorrectionKind.SILENT_FIX) {
+            return "\u201c" + claim.quote() + "\u201d fixed as \u201c" + claim.replacement() + "\u201d; no public notice.";
+        }
+        return notice;
     }
 }

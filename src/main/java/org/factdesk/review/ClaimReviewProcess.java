@@ -21,9 +21,14 @@ public final class ClaimReviewProcess {
     public static final String GROUP_FACT_CHECKERS = Groups.FACT_CHECKERS;
     /** Candidate group of Approve correction. */
     public static final String GROUP_EDITORS = Groups.EDITORS;
+    /** Candidate group of Legal review. */
+    public static final String GROUP_LEGAL = Groups.LEGAL;
     /** Added as a candidate group of a review task once it is escalated: desk leads may then work it too. */
     public static final String GROUP_DESK_LEADS = Groups.DESK_LEADS;
-    /** The desks whose overdue tasks are counted for the backlog alert: the groups that work the review's steps. */
+    /**
+     * The desks whose overdue tasks are counted for the backlog alert: the groups that work the two review steps whose
+     * deadlines escalate (Legal review has no escalation of its own).
+     */
     public static final List<String> WORK_GROUPS = List.of(GROUP_FACT_CHECKERS, GROUP_EDITORS);
 
     /** Element ids in the model. */
@@ -35,6 +40,11 @@ public final class ClaimReviewProcess {
         public static final String GATEWAY_VERDICT = "Gateway_Verdict";
         public static final String TASK_APPROVE_CORRECTION = "Task_ApproveCorrection";
         public static final String GATEWAY_EDITOR_DECISION = "Gateway_EditorDecision";
+        public static final String GATEWAY_LEGAL_REVIEW_NEEDED = "Gateway_LegalReviewNeeded";
+        public static final String TASK_LEGAL_REVIEW = "Task_LegalReview";
+        public static final String GATEWAY_LEGAL_DECISION = "Gateway_LegalDecision";
+        public static final String GATEWAY_JOIN_PUBLISH = "Gateway_JoinPublish";
+        public static final String END_CORRECTION_BLOCKED = "EndEvent_CorrectionBlocked";
         public static final String TASK_PUBLISH_CORRECTION = "Task_PublishCorrection";
         public static final String BOUNDARY_TEXT_CHANGED = "BoundaryEvent_TextChanged";
         /** Non-interrupting timers on Verify claim: due soon (remind), overdue (escalate). */
@@ -72,6 +82,12 @@ public final class ClaimReviewProcess {
         public static final String REVIEW_PRIORITY = "reviewPriority";
         /** Output of the routing decision: how long a review task may take, an ISO-8601 duration such as PT4H. */
         public static final String REVIEW_DUE = "reviewDue";
+        /** Output of the routing decision: whether a lawyer reviews the approved update before it is published. */
+        public static final String LEGAL_REVIEW = "legalReview";
+        /** Output of the routing decision: whether the update may be a silent fix, with no public notice. */
+        public static final String SILENT_FIX_ALLOWED = "silentFixAllowed";
+        /** The kind of update (a CorrectionKind name): proposed on Verify claim, changed on Approve correction. */
+        public static final String KIND = "kind";
         public static final String VERDICT = "verdict";
         public static final String REPLACEMENT = "replacement";
         public static final String NOTICE = "notice";
@@ -80,20 +96,29 @@ public final class ClaimReviewProcess {
         public static final String DECISION = "decision";
         public static final String COMMENT = "comment";
         public static final String APPROVED_BY = "approvedBy";
+        /** The lawyer's decision on Legal review: CLEAR, REWRITE or BLOCK. */
+        public static final String LEGAL_DECISION = "legalDecision";
+        /** The notice as the lawyer rewrote it. */
+        public static final String LEGAL_NOTICE = "legalNotice";
+        /** Why the lawyer blocked the update, or a note on the clearance. */
+        public static final String LEGAL_COMMENT = "legalComment";
 
         /** Every variable a claim review has; a completion that adds any other is refused. */
         public static final Set<String> ALL = Set.of(CLAIM_ID, ARTICLE_ID, CATEGORY, SEVERITY, FLAGGED_BY,
-                REVIEW_PATH, REVIEW_PRIORITY, REVIEW_DUE, VERDICT, REPLACEMENT, NOTICE, NOTE, VERIFIED_BY, DECISION,
-                COMMENT, APPROVED_BY);
+                REVIEW_PATH, REVIEW_PRIORITY, REVIEW_DUE, LEGAL_REVIEW, SILENT_FIX_ALLOWED, KIND, VERDICT, REPLACEMENT,
+                NOTICE, NOTE, VERIFIED_BY, DECISION, COMMENT, APPROVED_BY, LEGAL_DECISION, LEGAL_NOTICE, LEGAL_COMMENT);
 
         private Var() {
         }
     }
 
     /** The variables a person sets by completing Verify claim: its form. */
-    public static final List<String> VERIFY_FORM = List.of(Var.VERDICT, Var.REPLACEMENT, Var.NOTICE, Var.NOTE);
+    public static final List<String> VERIFY_FORM = List.of(Var.VERDICT, Var.REPLACEMENT, Var.NOTICE, Var.NOTE,
+            Var.KIND);
     /** The variables a person sets by completing Approve correction: its form. */
-    public static final List<String> APPROVE_FORM = List.of(Var.DECISION, Var.COMMENT);
+    public static final List<String> APPROVE_FORM = List.of(Var.DECISION, Var.COMMENT, Var.KIND);
+    /** The variables a person sets by completing Legal review: its form. */
+    public static final List<String> LEGAL_FORM = List.of(Var.LEGAL_DECISION, Var.LEGAL_NOTICE, Var.LEGAL_COMMENT);
 
     /**
      * The group whose members work a review task, as the model says; never the task's current identity links, which
@@ -103,6 +128,7 @@ public final class ClaimReviewProcess {
         return switch (taskDefinitionKey == null ? "" : taskDefinitionKey) {
             case Element.TASK_VERIFY_CLAIM -> Optional.of(GROUP_FACT_CHECKERS);
             case Element.TASK_APPROVE_CORRECTION -> Optional.of(GROUP_EDITORS);
+            case Element.TASK_LEGAL_REVIEW -> Optional.of(GROUP_LEGAL);
             default -> Optional.empty();
         };
     }
@@ -123,7 +149,7 @@ public final class ClaimReviewProcess {
 
     /** Whether {@code group} works a step of the review. */
     public static boolean isWorkGroup(String group) {
-        return GROUP_FACT_CHECKERS.equals(group) || GROUP_EDITORS.equals(group);
+        return GROUP_FACT_CHECKERS.equals(group) || GROUP_EDITORS.equals(group) || GROUP_LEGAL.equals(group);
     }
 
     /** The form variables of a review task; empty for any other element. */
@@ -131,6 +157,7 @@ public final class ClaimReviewProcess {
         return switch (taskDefinitionKey == null ? "" : taskDefinitionKey) {
             case Element.TASK_VERIFY_CLAIM -> VERIFY_FORM;
             case Element.TASK_APPROVE_CORRECTION -> APPROVE_FORM;
+            case Element.TASK_LEGAL_REVIEW -> LEGAL_FORM;
             default -> List.of();
         };
     }
@@ -142,6 +169,7 @@ public final class ClaimReviewProcess {
     public static final class Bean {
         public static final String VERIFY_CLAIM_LISTENER = "verifyClaimListener";
         public static final String APPROVE_CORRECTION_LISTENER = "approveCorrectionListener";
+        public static final String LEGAL_REVIEW_LISTENER = "legalReviewListener";
         public static final String PUBLISH_CORRECTION_DELEGATE = "publishCorrectionDelegate";
         public static final String REVIEW_DEADLINES = "reviewDeadlines";
         public static final String REVIEW_END_LISTENER = "reviewEndListener";

@@ -38,7 +38,8 @@ public record QueueQuery(Tab tab, Long articleId, Long claimId, Category categor
         }
         if (step != null && ClaimReviewProcess.groupOf(step).isEmpty()) {
             throw ProblemException.badRequest("invalid-step", "'step' is " + ClaimReviewProcess.Element.TASK_VERIFY_CLAIM
-                    + " or " + ClaimReviewProcess.Element.TASK_APPROVE_CORRECTION + ".");
+                    + ", " + ClaimReviewProcess.Element.TASK_APPROVE_CORRECTION + " or "
+                    + ClaimReviewProcess.Element.TASK_LEGAL_REVIEW + ".");
         }
     }
 

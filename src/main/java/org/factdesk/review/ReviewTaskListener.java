@@ -17,8 +17,8 @@ import org.factdesk.shared.ProblemException;
 import static org.factdesk.review.ClaimReviewProcess.Var;
 
 /**
- * What the listeners of both review tasks share: they run inside the engine, so their rules hold for FactDesk's
- * API, Tasklist and the engine REST API alike. The claim is the process's business key; only members of the group
+ * What the listeners of the review tasks (verify, approve, legal review) share: they run inside the engine, so their
+ * rules hold for FactDesk's API, Tasklist and the engine REST API alike. The claim is the process's business key; only members of the group
  * the model names may hold or complete a task (and desk leads once FactDesk escalated it); a completion may set its
  * own form and nothing else the process relies on; each hand-over is recorded once (the engine reports it as both
  * "update" and "assignment"); and a
@@ -30,14 +30,16 @@ abstract class ReviewTaskListener implements TaskListener {
     private static final Set<String> ROUTES = Set.of("URGENT", "STANDARD", "ROUTINE");
 
     protected final ClaimService claims;
+    protected final RoutingRules routing;
     private final CurrentActor actor;
     private final TaskGroups taskGroups;
     private final String decisionVariable;
     private final ReviewListening listening;
 
-    ReviewTaskListener(ClaimService claims, CurrentActor actor, TaskGroups taskGroups, String decisionVariable,
-            ReviewListening listening) {
+    ReviewTaskListener(ClaimService claims, RoutingRules routing, CurrentActor actor, TaskGroups taskGroups,
+            String decisionVariable, ReviewListening listening) {
         this.claims = claims;
+        this.routing = routing;
         this.actor = actor;
         this.taskGroups = taskGroups;
         this.decisionVariable = decisionVariable;
@@ -58,8 +60,7 @@ abstract class ReviewTaskListener implements TaskListener {
             case EVENTNAME_CREATE -> {
                 // Read before the clean-up: on Verify claim a decision still set is the editor's return.
                 boolean returned = Decision.RETURN.name().equals(task.getVariable(Var.DECISION));
-                task.getExecution().removeVariable(decisionVariable);
-                task.getExecution().removeVariable(Var.APPROVED_BY);
+                clearOnCreate(task);
                 listening.opened(task, claims.get(ReviewVariables.claimId(task)), returned);
             }
             case EVENTNAME_ASSIGNMENT, EVENTNAME_UPDATE -> holderChanged(task);
@@ -115,7 +116,7 @@ abstract class ReviewTaskListener implements TaskListener {
      * process's own values for this listener but not for the gateways and the publish job), or a change to the
      * variables FactDesk set from the claim or the routing decision.
      */
-    private static void requireUntouchedVariables(DelegateTask task, Claim claim) {
+    private void requireUntouchedVariables(DelegateTask task, Claim claim) {
         Map<String, Object> local = task.getVariablesLocal();
         if (!local.isEmpty()) {
             throw protectedVariable(task, "task-local variables " + local.keySet() + " were set; a review task takes "
@@ -133,7 +134,14 @@ abstract class ReviewTaskListener implements TaskListener {
         expect(task, Var.SEVERITY, claim.severity().name());
         expect(task, Var.FLAGGED_BY, claim.flaggedBy());
         expect(task, Var.VERIFIED_BY, claim.verifiedBy());
-        expect(task, Var.APPROVED_BY, null);
+        expect(task, Var.APPROVED_BY, expectedApprover(claim));
+        // The gateways route on these two; the routing table, not the completion, decides them. A review started before
+        // the table gave them has neither, and no gateway that reads them; a completion can set one, never remove it.
+        RoutingRules.Route routed = routing.of(claim);
+        if (task.hasVariable(Var.LEGAL_REVIEW) || task.hasVariable(Var.SILENT_FIX_ALLOWED)) {
+            expect(task, Var.LEGAL_REVIEW, routed.legalReview());
+            expect(task, Var.SILENT_FIX_ALLOWED, routed.silentFixAllowed());
+        }
         Object route = task.getVariable(Var.REVIEW_PATH);
         if (!ROUTES.contains(String.valueOf(route))) {
             throw protectedVariable(task, "'" + Var.REVIEW_PATH + "' is " + route + ", which the routing decision never gives");
@@ -171,6 +179,20 @@ abstract class ReviewTaskListener implements TaskListener {
     private static ProblemException protectedVariable(DelegateTask task, String what) {
         return ProblemException.forbidden("protected-variable", "'" + task.getName() + "' was not completed: " + what
                 + ".");
+    }
+
+    /**
+     * Clears what an earlier round left that this task decides afresh: its own decision, and the approver (a new
+     * verification or approval means nobody has approved this round yet).
+     */
+    protected void clearOnCreate(DelegateTask task) {
+        task.getExecution().removeVariable(decisionVariable);
+        task.getExecution().removeVariable(Var.APPROVED_BY);
+    }
+
+    /** Who approved the claim when this task completes, as the process must still say: nobody, by default. */
+    protected String expectedApprover(Claim claim) {
+        return null;
     }
 
     /** Refuses a group member who still may not work on this claim; everyone may by default. */

@@ -21,7 +21,7 @@ import static org.factdesk.review.ClaimReviewProcess.Var;
  * lost race into a clear 409.
  */
 @Service
-@Roles.Reviewers
+@Roles.ReviewStepWorkers
 public class ReviewTaskService {
 
     private final TaskService tasks;
@@ -117,13 +117,23 @@ public class ReviewTaskService {
             variables.put(Var.REPLACEMENT, form.replacement());
             variables.put(Var.NOTICE, form.notice());
             variables.put(Var.NOTE, form.note());
+            variables.put(Var.KIND, form.kind());
+        } else if (Element.TASK_LEGAL_REVIEW.equals(step)) {
+            if (form.verdict() != null || form.kind() != null) {
+                throw ProblemException.badRequest("wrong-form", "Legal review takes a 'decision' (CLEAR, REWRITE or "
+                        + "BLOCK), the rewritten 'notice' and a 'comment', not a 'verdict' or a 'kind'.");
+            }
+            variables.put(Var.LEGAL_DECISION, form.decision());
+            variables.put(Var.LEGAL_NOTICE, form.notice());
+            variables.put(Var.LEGAL_COMMENT, form.comment());
         } else {
             if (form.verdict() != null) {
                 throw ProblemException.badRequest("wrong-form", "Approve correction takes a 'decision' (APPROVE, "
-                        + "RETURN or REJECT) and a 'comment', not a 'verdict'.");
+                        + "RETURN or REJECT), a 'comment' and the 'kind' of update, not a 'verdict'.");
             }
             variables.put(Var.DECISION, form.decision());
             variables.put(Var.COMMENT, form.comment());
+            variables.put(Var.KIND, form.kind());
         }
         return variables;
     }

@@ -56,10 +56,16 @@ final class ReviewVariables {
         return switch (name) {
             case Var.REPLACEMENT -> InputLimits.REPLACEMENT;
             case Var.NOTICE -> InputLimits.NOTICE;
-            case Var.NOTE, Var.COMMENT -> InputLimits.NOTE;
+            case Var.LEGAL_NOTICE -> InputLimits.NOTICE;
+            case Var.NOTE, Var.COMMENT, Var.LEGAL_COMMENT -> InputLimits.NOTE;
             // verdict and decision are enum names; anything longer is no value of theirs
             default -> 100;
         };
+    }
+
+    /** A form field naming one of the enum's values, or null when it is not given. */
+    static <E extends Enum<E>> E optionalEnum(VariableScope scope, String name, Class<E> type) {
+        return text(scope, name) == null ? null : enumValue(scope, name, type);
     }
 
     static <E extends Enum<E>> E enumValue(VariableScope scope, String name, Class<E> type) {

@@ -74,6 +74,9 @@ class CorrectionWebhooks {
         body.put("revision", published.revision());
         body.put("claimId", published.claimId());
         body.put("kind", published.notice().kind().name());
+        // A silent fix changes the text with no notice for readers; an editor's note or a retraction changes none.
+        body.put("changesText", published.notice().kind().changesText());
+        body.put("publicNotice", published.notice().kind().hasPublicNotice());
         body.put("publishedAt", published.at().toString());
         body.put("headline", revision.headline());
         body.put("notice", notice);

@@ -42,32 +42,32 @@ class SecurityMatrixTest {
      * sent, hence 401 for a stranger or a wrong password there too.
      */
     private static final String MATRIX = """
-            # method path                                  nobody stranger wrong fiona edith audrey admin
-            GET  /api/articles                               401   401      401   200   200   200    200
-            GET  /api/articles/{article}                     401   401      401   200   200   200    200
-            GET  /api/articles/{article}/revisions/1         401   401      401   200   200   200    200
-            POST /api/articles                               401   401      401   403   201   403    201
-            POST /api/articles/{article}/claims              401   401      401   201   201   403    403
-            GET  /api/claims?articleId={article}             401   401      401   200   200   200    200
-            GET  /api/claims/{claim}                         401   401      401   200   200   200    200
-            GET  /api/claims/{claim}/history                 401   401      401   403   200   200    200
-            GET  /api/audit?articleId={article}              401   401      401   403   200   200    200
-            GET  /api/audit/verify                           401   401      401   403   403   200    200
-            GET  /api/audit/head                             401   401      401   403   403   200    200
-            GET  /api/audit/export?format=csv&articleId={article} 401 401   401   403   200   200    200
-            GET  /api/claims/{claim}/bundle                  401   401      401   403   200   200    200
-            GET  /api/tasks                                  401   401      401   200   200   403    403
-            POST /api/tasks/{task}/claim                     401   401      401   404   404   403    403
-            POST /api/tasks/{task}/unclaim                   401   401      401   404   404   403    403
-            POST /api/tasks/{task}/complete                  401   401      401   404   404   403    403
-            GET  /api/webhooks                               401   401      401   403   403   403    200
-            POST /api/webhooks                               401   401      401   403   403   403    400
-            GET  /api/webhooks/deliveries                    401   401      401   403   403   403    200
-            GET  /api/webhooks/987654321/deliveries          401   401      401   403   403   403    404
-            DELETE /api/webhooks/987654321                   401   401      401   403   403   403    404
-            GET  /api/notifications/mails                    401   401      401   403   403   403    200
-            GET  /actuator/health                            200   401      401   200   200   200    200
-            GET  /v3/api-docs                                200   401      401   200   200   200    200
+            # method path                                  nobody stranger wrong fiona edith audrey lena admin
+            GET  /api/articles                               401   401      401   200   200   200    200    200
+            GET  /api/articles/{article}                     401   401      401   200   200   200    200    200
+            GET  /api/articles/{article}/revisions/1         401   401      401   200   200   200    200    200
+            POST /api/articles                               401   401      401   403   201   403    403    201
+            POST /api/articles/{article}/claims              401   401      401   201   201   403    403    403
+            GET  /api/claims?articleId={article}             401   401      401   200   200   200    200    200
+            GET  /api/claims/{claim}                         401   401      401   200   200   200    200    200
+            GET  /api/claims/{claim}/history                 401   401      401   403   200   200    403    200
+            GET  /api/audit?articleId={article}              401   401      401   403   200   200    403    200
+            GET  /api/audit/verify                           401   401      401   403   403   200    403    200
+            GET  /api/audit/head                             401   401      401   403   403   200    403    200
+            GET  /api/audit/export?format=csv&articleId={article} 401 401   401   403   200   200    403    200
+            GET  /api/claims/{claim}/bundle                  401   401      401   403   200   200    403    200
+            GET  /api/tasks                                  401   401      401   200   200   403    200    403
+            POST /api/tasks/{task}/claim                     401   401      401   404   404   403    404    403
+            POST /api/tasks/{task}/unclaim                   401   401      401   404   404   403    404    403
+            POST /api/tasks/{task}/complete                  401   401      401   404   404   403    404    403
+            GET  /api/webhooks                               401   401      401   403   403   403    403    200
+            POST /api/webhooks                               401   401      401   403   403   403    403    400
+            GET  /api/webhooks/deliveries                    401   401      401   403   403   403    403    200
+            GET  /api/webhooks/987654321/deliveries          401   401      401   403   403   403    403    404
+            DELETE /api/webhooks/987654321                   401   401      401   403   403   403    403    404
+            GET  /api/notifications/mails                    401   401      401   403   403   403    403    200
+            GET  /actuator/health                            200   401      401   200   200   200    200    200
+            GET  /v3/api-docs                                200   401      401   200   200   200    200    200
             """;
 
     /**
@@ -75,9 +75,9 @@ class SecurityMatrixTest {
      * unknown variable type is Camunda's 400, so nothing starts).
      */
     private static final String ENGINE_REST_MATRIX = """
-            # method path                                        nobody stranger wrong fiona edith audrey admin
-            GET  /engine-rest/task                                 401   401      401   200   200   200    200
-            POST /engine-rest/process-definition/key/ClaimReview/start 401 401    401   403   403   403    400
+            # method path                                        nobody stranger wrong fiona edith audrey lena admin
+            GET  /engine-rest/task                                 401   401      401   200   200   200    200    200
+            POST /engine-rest/process-definition/key/ClaimReview/start 401 401    401   403   403   403    403    400
             """;
 
     static final String WRONG_PASSWORD_USER = "wendy";
@@ -95,6 +95,7 @@ class SecurityMatrixTest {
         FIONA("fiona", TestApi.PASSWORD),
         EDITH("edith", TestApi.PASSWORD),
         AUDREY("audrey", TestApi.PASSWORD),
+        LENA("lena", TestApi.PASSWORD),
         ADMIN("admin", TestApi.PASSWORD);
 
         final String user;

@@ -12,7 +12,10 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVar
 import static org.factdesk.review.ClaimReviewProcess.Element.BOUNDARY_TEXT_CHANGED;
 import static org.factdesk.review.ClaimReviewProcess.Element.END_CLAIM_DISMISSED;
 import static org.factdesk.review.ClaimReviewProcess.Element.END_CORRECTION_PUBLISHED;
+import static org.factdesk.review.ClaimReviewProcess.Element.END_CORRECTION_BLOCKED;
 import static org.factdesk.review.ClaimReviewProcess.Element.END_CORRECTION_REJECTED;
+import static org.factdesk.review.ClaimReviewProcess.Element.GATEWAY_LEGAL_REVIEW_NEEDED;
+import static org.factdesk.review.ClaimReviewProcess.Element.TASK_LEGAL_REVIEW;
 import static org.factdesk.review.ClaimReviewProcess.Element.START_CLAIM_FLAGGED;
 import static org.factdesk.review.ClaimReviewProcess.Element.TASK_APPROVE_CORRECTION;
 import static org.factdesk.review.ClaimReviewProcess.Element.TASK_PUBLISH_CORRECTION;
@@ -53,7 +56,9 @@ import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.factdesk.review.ClaimReviewProcess.Bean;
+import org.factdesk.article.CorrectionKind;
 import org.factdesk.claim.Decision;
+import org.factdesk.claim.LegalDecision;
 import org.factdesk.review.ClaimReviewProcess.Var;
 import org.factdesk.claim.Verdict;
 import org.junit.jupiter.api.AfterAll;
@@ -75,6 +80,7 @@ class ClaimReviewProcessTest {
     private static final String FACT_CHECKER = "fiona";
     private static final String OTHER_FACT_CHECKER = "felix";
     private static final String EDITOR = "edgar";
+    private static final String LAWYER = "lena";
 
     // An engine of its own, with its own name and H2 database, so it never meets the Spring Boot tests' engine.
     @RegisterExtension
@@ -87,6 +93,7 @@ class ClaimReviewProcessTest {
     /** Every end of a review the process-level end listener saw, as "businessKey@activity". */
     private final List<String> reviewEnds = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final RecordingTaskListener approveCorrectionListener = new RecordingTaskListener();
+    private final RecordingTaskListener legalReviewListener = new RecordingTaskListener();
     private final RecordingPublisher publisher = new RecordingPublisher();
 
     private RuntimeService runtimeService;
@@ -125,6 +132,7 @@ class ClaimReviewProcessTest {
         extension.setCurrentTime(Date.from(NOW));
         Mocks.register(Bean.VERIFY_CLAIM_LISTENER, verifyClaimListener);
         Mocks.register(Bean.APPROVE_CORRECTION_LISTENER, approveCorrectionListener);
+        Mocks.register(Bean.LEGAL_REVIEW_LISTENER, legalReviewListener);
         Mocks.register(Bean.PUBLISH_CORRECTION_DELEGATE, publisher);
         Mocks.register(Bean.REVIEW_DEADLINES, new FixedReviewDeadlines());
         Mocks.register(Bean.REVIEW_END_LISTENER, (ExecutionListener) execution ->
@@ -153,6 +161,8 @@ class ClaimReviewProcessTest {
                 .containsEntry(Var.REVIEW_PATH, "URGENT")
                 .containsEntry(Var.REVIEW_PRIORITY, 90)
                 .containsEntry(Var.REVIEW_DUE, "PT2H")
+                .containsEntry(Var.LEGAL_REVIEW, true)
+                .containsEntry(Var.SILENT_FIX_ALLOWED, false)
                 .doesNotContainKey("decisionResult");
         // An object variable would need Java serialization, which the engine refuses by default.
         VariableMap variables = runtimeService.getVariablesTyped(review.getId());
@@ -180,7 +190,8 @@ class ClaimReviewProcessTest {
     void lowSeverityClaimWaitsInTheRoutineQueue() {
         ProcessInstance review = flag("TYPO", "LOW");
 
-        assertThat(review).variables().containsEntry(Var.REVIEW_PATH, "ROUTINE");
+        assertThat(review).variables().containsEntry(Var.REVIEW_PATH, "ROUTINE")
+                .containsEntry(Var.SILENT_FIX_ALLOWED, true).containsEntry(Var.LEGAL_REVIEW, false);
         assertThat(task(review)).hasDueDate(inFromNow(Duration.ofDays(2)));
         assertThat(task(review).getPriority()).isEqualTo(20);
     }
@@ -230,7 +241,7 @@ class ClaimReviewProcessTest {
 
     @Test
     void confirmedErrorIsPublishedOnceAnEditorApproves() {
-        ProcessInstance review = flag("FACTUAL", "HIGH");
+        ProcessInstance review = flag("NAME", "HIGH");
 
         verify(review, Verdict.ERROR_CONFIRMED);
 
@@ -239,7 +250,7 @@ class ClaimReviewProcessTest {
                 .hasDefinitionKey(TASK_APPROVE_CORRECTION)
                 .hasCandidateGroup(ClaimReviewProcess.GROUP_EDITORS)
                 .isNotAssigned()
-                .hasDueDate(inFromNow(Duration.ofHours(2)));
+                .hasDueDate(inFromNow(Duration.ofHours(4)));
         assertThat(approval.getPriority()).isEqualTo(90);
 
         approve(review, Decision.APPROVE);
@@ -252,8 +263,101 @@ class ClaimReviewProcessTest {
 
         assertThat(publisher.calls).hasValue(1);
         assertThat(review).isEnded().hasPassedInOrder(
-                TASK_ROUTE_CLAIM, TASK_VERIFY_CLAIM, TASK_APPROVE_CORRECTION, TASK_PUBLISH_CORRECTION,
+                TASK_ROUTE_CLAIM, TASK_VERIFY_CLAIM, TASK_APPROVE_CORRECTION, GATEWAY_LEGAL_REVIEW_NEEDED,
+                TASK_PUBLISH_CORRECTION, END_CORRECTION_PUBLISHED).hasNotPassed(TASK_LEGAL_REVIEW);
+    }
+
+    // --- legal review -----------------------------------------------------------------------------------------
+
+    @Test
+    void aRoutineClaimIsPublishedWithoutLegalReview() {
+        ProcessInstance review = flag("TYPO", "LOW");
+
+        verify(review, Verdict.ERROR_CONFIRMED);
+        approve(review, Decision.APPROVE);
+
+        assertThat(review).isWaitingAt(TASK_PUBLISH_CORRECTION).hasPassed(GATEWAY_LEGAL_REVIEW_NEEDED)
+                .hasNotPassed(TASK_LEGAL_REVIEW);
+        execute(job(review));
+        assertThat(review).isEnded().hasPassed(END_CORRECTION_PUBLISHED);
+        assertThat(legalReviewListener.events).isEmpty();
+    }
+
+    @Test
+    void aClaimOfLegalRiskGoesToALawyerOnceTheEditorApproves() {
+        ProcessInstance review = flag("QUOTE", "HIGH");
+        verify(review, Verdict.ERROR_CONFIRMED);
+
+        approve(review, Decision.APPROVE);
+
+        assertThat(review).isWaitingAt(TASK_LEGAL_REVIEW).hasNotPassed(TASK_PUBLISH_CORRECTION);
+        Task legal = task(review);
+        assertThat(legal)
+                .hasName("Legal review")
+                .hasCandidateGroup(ClaimReviewProcess.GROUP_LEGAL)
+                .isNotAssigned()
+                .hasDueDate(inFromNow(Duration.ofHours(2)));
+        assertThat(legal.getPriority()).isEqualTo(90);
+        assertThat(publisher.calls).hasValue(0);
+    }
+
+    @Test
+    void aClearedUpdateIsPublished() {
+        ProcessInstance review = startBefore(TASK_LEGAL_REVIEW);
+
+        legal(review, LegalDecision.CLEAR);
+
+        assertThat(review).isWaitingAt(TASK_PUBLISH_CORRECTION);
+        execute(job(review));
+        assertThat(publisher.calls).hasValue(1);
+        assertThat(review).isEnded().hasPassedInOrder(TASK_LEGAL_REVIEW, TASK_PUBLISH_CORRECTION,
                 END_CORRECTION_PUBLISHED);
+    }
+
+    @Test
+    void anUpdateWhoseNoticeTheLawyerRewroteIsPublished() {
+        ProcessInstance review = startBefore(TASK_LEGAL_REVIEW);
+
+        legal(review, LegalDecision.REWRITE);
+
+        assertThat(review).isWaitingAt(TASK_PUBLISH_CORRECTION);
+        execute(job(review));
+        assertThat(review).isEnded().hasPassed(END_CORRECTION_PUBLISHED);
+        assertThat(publisher.calls).hasValue(1);
+    }
+
+    @Test
+    void aBlockedUpdateEndsWithoutPublication() {
+        ProcessInstance review = startBefore(TASK_LEGAL_REVIEW);
+
+        legal(review, LegalDecision.BLOCK);
+
+        assertThat(review).isEnded().hasPassed(END_CORRECTION_BLOCKED).hasNotPassed(TASK_PUBLISH_CORRECTION);
+        assertThat(publisher.calls).hasValue(0);
+        assertThat(reviewEnds).containsExactly(review.getBusinessKey() + "@" + END_CORRECTION_BLOCKED);
+    }
+
+    @Test
+    void legalReviewFormAsksForADecisionTheRewrittenNoticeAndAReason() {
+        ProcessInstance review = startBefore(TASK_LEGAL_REVIEW);
+
+        List<FormField> fields = formService.getTaskFormData(task(review).getId()).getFormFields();
+
+        assertThat(fields).extracting(FormField::getId)
+                .containsExactly(Var.LEGAL_DECISION, Var.LEGAL_NOTICE, Var.LEGAL_COMMENT);
+        assertThat(enumValues(fields.get(0))).containsOnlyKeys(names(LegalDecision.values()));
+    }
+
+    @Test
+    void theLegalListenerHearsItsTaskCreatedClaimedCompletedAndDeleted() {
+        ProcessInstance cleared = startBefore(TASK_LEGAL_REVIEW);
+        ProcessInstance ended = startBefore(TASK_LEGAL_REVIEW);
+
+        legal(cleared, LegalDecision.CLEAR);
+        runtimeService.deleteProcessInstance(ended.getId(), "ended by an admin");
+
+        assertThat(legalReviewListener.events).containsExactly("create", "create", "update:" + LAWYER,
+                "assignment:" + LAWYER, "complete:" + LAWYER, "delete");
     }
 
     @Test
@@ -339,8 +443,9 @@ class ClaimReviewProcessTest {
         List<FormField> fields = formService.getTaskFormData(task(review).getId()).getFormFields();
 
         assertThat(fields).extracting(FormField::getId)
-                .containsExactly(Var.VERDICT, Var.REPLACEMENT, Var.NOTICE, Var.NOTE);
+                .containsExactly(Var.VERDICT, Var.REPLACEMENT, Var.NOTICE, Var.NOTE, Var.KIND);
         assertThat(enumValues(fields.get(0))).containsOnlyKeys(names(Verdict.values()));
+        assertThat(enumValues(fields.get(4))).containsOnlyKeys(names(CorrectionKind.values()));
     }
 
     @Test
@@ -349,8 +454,9 @@ class ClaimReviewProcessTest {
 
         List<FormField> fields = formService.getTaskFormData(task(review).getId()).getFormFields();
 
-        assertThat(fields).extracting(FormField::getId).containsExactly(Var.DECISION, Var.COMMENT);
+        assertThat(fields).extracting(FormField::getId).containsExactly(Var.DECISION, Var.COMMENT, Var.KIND);
         assertThat(enumValues(fields.get(0))).containsOnlyKeys(names(Decision.values()));
+        assertThat(enumValues(fields.get(2))).containsOnlyKeys(names(CorrectionKind.values()));
     }
 
     @Test
@@ -455,6 +561,10 @@ class ClaimReviewProcessTest {
                         .putValue(Var.REVIEW_PATH, "STANDARD")
                         .putValue(Var.REVIEW_PRIORITY, 60)
                         .putValue(Var.REVIEW_DUE, "PT8H")
+                        .putValue(Var.LEGAL_REVIEW, TASK_LEGAL_REVIEW.equals(activityId))
+                        .putValue(Var.SILENT_FIX_ALLOWED, false)
+                        .putValue(Var.DECISION, Decision.APPROVE.name())
+                        .putValue(Var.APPROVED_BY, EDITOR)
                         .putValue(Var.VERDICT, Verdict.ERROR_CONFIRMED.name())
                         .putValue(Var.REPLACEMENT, "said on Tuesday")
                         .putValue(Var.NOTICE, "An earlier version misdated the quote.")
@@ -483,6 +593,12 @@ class ClaimReviewProcessTest {
     private void approve(ProcessInstance review, Decision decision) {
         Task approval = claim(task(review), EDITOR);
         complete(approval, withVariables(Var.DECISION, decision.name(), Var.COMMENT, "checked", Var.APPROVED_BY, EDITOR));
+    }
+
+    private void legal(ProcessInstance review, LegalDecision decision) {
+        Task legal = claim(task(review), LAWYER);
+        complete(legal, withVariables(Var.LEGAL_DECISION, decision.name(), Var.LEGAL_NOTICE,
+                "An earlier version of this article misattributed a quote.", Var.LEGAL_COMMENT, "checked"));
     }
 
     private static Date inFromNow(Duration duration) {

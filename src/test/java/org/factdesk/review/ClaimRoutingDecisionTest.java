@@ -69,7 +69,10 @@ class ClaimRoutingDecisionTest {
         assertThat(result).hasSize(1);
         assertThat(matchedRuleIds).hasSize(1);
         DmnDecisionResultEntries route = result.getSingleResult();
-        assertThat(route.keySet()).containsExactlyInAnyOrder(Var.REVIEW_PATH, Var.REVIEW_PRIORITY, Var.REVIEW_DUE);
+        assertThat(route.keySet()).containsExactlyInAnyOrder(Var.REVIEW_PATH, Var.REVIEW_PRIORITY, Var.REVIEW_DUE,
+                Var.LEGAL_REVIEW, Var.SILENT_FIX_ALLOWED);
+        assertThat(route.<Object>getEntry(Var.LEGAL_REVIEW)).isInstanceOf(Boolean.class);
+        assertThat(route.<Object>getEntry(Var.SILENT_FIX_ALLOWED)).isInstanceOf(Boolean.class);
         assertThat((String) route.getEntry(Var.REVIEW_PATH)).isIn(REVIEW_PATHS);
         assertThat(route.<Object>getEntry(Var.REVIEW_PRIORITY)).isInstanceOf(Integer.class);
         assertThat((Integer) route.getEntry(Var.REVIEW_PRIORITY)).isBetween(0, 100);
@@ -78,26 +81,43 @@ class ClaimRoutingDecisionTest {
 
     @ParameterizedTest(name = "{0} at {1} → {2}")
     @CsvSource({
-            "FACTUAL,   HIGH,   Rule_HighFactualOrQuote,    URGENT,   90, PT2H",
-            "QUOTE,     HIGH,   Rule_HighFactualOrQuote,    URGENT,   90, PT2H",
-            "NAME,      HIGH,   Rule_HighOther,             URGENT,   90, PT4H",
-            "TYPO,      HIGH,   Rule_HighOther,             URGENT,   90, PT4H",
-            "FACTUAL,   MEDIUM, Rule_MediumFactsAndFigures, STANDARD, 60, PT8H",
-            "TIME,      MEDIUM, Rule_MediumFactsAndFigures, STANDARD, 60, PT8H",
-            "NAME,      MEDIUM, Rule_MediumName,            STANDARD, 50, P1D",
-            "DUPLICATE, MEDIUM, Rule_MediumTypoOrDuplicate, ROUTINE,  20, P2D",
-            "FACTUAL,   LOW,    Rule_Low,                   ROUTINE,  20, P2D",
-            "TYPO,      LOW,    Rule_Low,                   ROUTINE,  20, P2D",
+            "FACTUAL,   HIGH,   Rule_HighFactualOrQuote,    URGENT,   90, PT2H, true,  false",
+            "QUOTE,     HIGH,   Rule_HighFactualOrQuote,    URGENT,   90, PT2H, true,  false",
+            "NAME,      HIGH,   Rule_HighOther,             URGENT,   90, PT4H, false, false",
+            "TYPO,      HIGH,   Rule_HighOther,             URGENT,   90, PT4H, false, false",
+            "FACTUAL,   MEDIUM, Rule_MediumFactsAndFigures, STANDARD, 60, PT8H, false, false",
+            "TIME,      MEDIUM, Rule_MediumFactsAndFigures, STANDARD, 60, PT8H, false, false",
+            "NAME,      MEDIUM, Rule_MediumName,            STANDARD, 50, P1D,  false, false",
+            "DUPLICATE, MEDIUM, Rule_MediumTypoOrDuplicate, ROUTINE,  20, P2D,  false, false",
+            "TYPO,      MEDIUM, Rule_MediumTypoOrDuplicate, ROUTINE,  20, P2D,  false, false",
+            "FACTUAL,   LOW,    Rule_LowOther,              ROUTINE,  20, P2D,  false, false",
+            "TYPO,      LOW,    Rule_LowTypo,               ROUTINE,  20, P2D,  false, true",
     })
     void routesTheClaimByItsRule(String category, String severity, String ruleId,
-                                 String path, int priority, String due) {
+                                 String path, int priority, String due, boolean legal, boolean silentFix) {
         DmnDecisionResultEntries route = route(category, severity).getSingleResult();
 
         assertThat(matchedRuleIds).containsExactly(ruleId);
         assertThat(route.getEntryMap()).containsExactlyInAnyOrderEntriesOf(Map.of(
                 Var.REVIEW_PATH, path,
                 Var.REVIEW_PRIORITY, priority,
-                Var.REVIEW_DUE, due));
+                Var.REVIEW_DUE, due,
+                Var.LEGAL_REVIEW, legal,
+                Var.SILENT_FIX_ALLOWED, silentFix));
+    }
+
+    @Test
+    void onlyALowSeverityTypoMayBeFixedSilentlyAndNeverWithLegalRisk() {
+        everyListedCategoryAndSeverity().forEach(arguments -> {
+            String category = (String) arguments.get()[0];
+            String severity = (String) arguments.get()[1];
+            DmnDecisionResultEntries route = route(category, severity).getSingleResult();
+            boolean silentFix = route.getEntry(Var.SILENT_FIX_ALLOWED);
+            boolean legal = route.getEntry(Var.LEGAL_REVIEW);
+            assertThat(silentFix).as("%s %s silent fix", category, severity)
+                    .isEqualTo(category.equals("TYPO") && severity.equals("LOW"));
+            assertThat(silentFix && legal).as("%s %s", category, severity).isFalse();
+        });
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.time.Instant;
 import org.factdesk.article.TextAnchor;
 import org.factdesk.claim.Category;
 import org.factdesk.claim.Claim;
+import org.factdesk.claim.Decision;
 import org.factdesk.claim.ClaimState;
 import org.factdesk.claim.Severity;
 import org.factdesk.claim.Verdict;
@@ -31,6 +32,29 @@ class FourEyesRuleTest {
                 problem -> {
                     assertThat(problem.status().value()).isEqualTo(403);
                     assertThat(problem.type()).isEqualTo(FourEyes.PROBLEM_TYPE);
+                });
+    }
+
+    @Test
+    void theFlaggerTheVerifierAndTheApproverMayNotGiveTheLegalReview() {
+        Claim approved = new Claim(CLAIM.id(), CLAIM.articleId(), CLAIM.revision(), CLAIM.flag(), CLAIM.replacement(),
+                ClaimState.LEGAL_REVIEW, null, CLAIM.verification(), new Claim.Approval(Decision.APPROVE, "emma", null),
+                null, Instant.EPOCH);
+        Claim returned = new Claim(CLAIM.id(), CLAIM.articleId(), CLAIM.revision(), CLAIM.flag(), CLAIM.replacement(),
+                ClaimState.FLAGGED, null, CLAIM.verification(), new Claim.Approval(Decision.RETURN, "emma", "Again."),
+                null, Instant.EPOCH);
+
+        assertThat(FourEyes.legalConflict(approved, "edith")).contains("flagged");
+        assertThat(FourEyes.legalConflict(approved, "elliot")).contains("verified");
+        assertThat(FourEyes.legalConflict(approved, "emma")).contains("approved");
+        assertThat(FourEyes.legalConflict(approved, "lena")).isEmpty();
+        // Returning a claim is no approval of it.
+        assertThat(FourEyes.legalConflict(returned, "emma")).isEmpty();
+        assertThatThrownBy(() -> FourEyes.checkLegal(approved, "emma")).isInstanceOfSatisfying(ProblemException.class,
+                problem -> {
+                    assertThat(problem.status().value()).isEqualTo(403);
+                    assertThat(problem.type()).isEqualTo(FourEyes.PROBLEM_TYPE);
+                    assertThat(problem.getMessage()).contains("emma approved claim 7", "another lawyer");
                 });
     }
 

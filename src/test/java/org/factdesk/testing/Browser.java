@@ -7,8 +7,15 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
+
+import com.deque.html.axecore.results.CheckedNode;
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
 
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
@@ -38,6 +45,8 @@ public final class Browser implements AutoCloseable {
     public final WebDriverWait wait;
     private final String base;
     private final Path profile;
+    /** axe-core's serious and critical findings on every page captured, by capture name. */
+    private final List<String> accessibility = new ArrayList<>();
 
     private Browser(String base) throws IOException {
         this.base = base;
@@ -109,8 +118,12 @@ public final class Browser implements AutoCloseable {
         return ((JavascriptExecutor) driver).executeScript(script, args);
     }
 
-    /** Saves the whole page, not just the window, as {@code target/screenshots/<name>.png}. */
+    /**
+     * Saves the whole page, not just the window, as {@code target/screenshots/<name>.png}, and runs axe-core's
+     * accessibility rules on it, so that every page a story looks at is also checked.
+     */
     public Path screenshot(String name) {
+        checkAccessibility(name);
         try {
             Files.createDirectories(SCREENSHOTS);
             Path file = SCREENSHOTS.resolve(name + ".png");
@@ -131,6 +144,35 @@ public final class Browser implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * axe-core (Deque's rules, WCAG 2.x A and AA) on the page as it stands; serious and critical findings are kept
+     * for {@link #accessibilityFindings()} and written to {@code target/screenshots/axe.txt}.
+     */
+    public void checkAccessibility(String name) {
+        Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"))
+                .analyze(driver);
+        for (Rule rule : results.getViolations()) {
+            if (!"serious".equals(rule.getImpact()) && !"critical".equals(rule.getImpact())) {
+                continue;
+            }
+            for (CheckedNode node : rule.getNodes()) {
+                accessibility.add(name + " (" + path() + "): " + rule.getImpact() + " " + rule.getId() + " — "
+                        + rule.getHelp() + " at " + node.getTarget() + ": " + node.getFailureSummary());
+            }
+        }
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            Files.write(SCREENSHOTS.resolve("axe.txt"), accessibility);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Every serious or critical axe-core finding on the pages checked so far; a page in good order adds none. */
+    public List<String> accessibilityFindings() {
+        return List.copyOf(accessibility);
     }
 
     public void phoneWidth(boolean phone) {

@@ -168,6 +168,9 @@ class NewsroomStoryBrowserTest {
             browser.go("/articles/" + article);
             browser.find("[data-article-body]");
             browser.screenshot("14-article-phone");
+
+            // Every page captured above was also run through axe-core's WCAG A and AA rules.
+            assertThat(browser.accessibilityFindings()).as("axe-core serious and critical findings").isEmpty();
         }
     }
 

@@ -93,6 +93,8 @@ class WebhookDeliveryTest {
                 assertThat(body.get("revision").asInt()).isEqualTo(2);
                 assertThat(body.get("claimId").asLong()).isEqualTo(claim);
                 assertThat(body.get("kind").asText()).isEqualTo("CORRECTION");
+                assertThat(body.get("changesText").asBoolean()).isTrue();
+                assertThat(body.get("publicNotice").asBoolean()).isTrue();
                 assertThat(body.get("body").asText()).contains("Stornoway").doesNotContain("Stornowey");
                 assertThat(body.get("notice").get("text").asText()).contains("misspelled Stornoway");
                 assertThat(body.get("notice").get("full").asText()).startsWith("Correction, ");

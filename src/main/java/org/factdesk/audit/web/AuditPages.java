@@ -11,12 +11,14 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.factdesk.article.Article;
 import org.factdesk.article.ArticleRevision;
@@ -26,10 +28,13 @@ import org.factdesk.audit.AuditEntry;
 import org.factdesk.audit.AuditLog;
 import org.factdesk.audit.AuditPage;
 import org.factdesk.audit.AuditQuery;
+import org.factdesk.audit.AuditVerifier;
+import org.factdesk.audit.Verification;
 import org.factdesk.claim.Category;
 import org.factdesk.claim.Claim;
 import org.factdesk.claim.ClaimOutcome;
 import org.factdesk.claim.ClaimService;
+import org.factdesk.identity.Roles;
 import org.factdesk.shared.CsvWriter;
 import org.factdesk.shared.web.Times;
 import org.factdesk.shared.web.WordDiff;
@@ -41,8 +46,10 @@ import org.factdesk.shared.web.Page;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
@@ -90,12 +97,14 @@ class AuditPages {
     }
 
     private final AuditLog log;
+    private final AuditVerifier verifier;
     private final ClaimService claims;
     private final ArticleService articles;
     private final Times times;
 
-    AuditPages(AuditLog log, ClaimService claims, ArticleService articles, Times times) {
+    AuditPages(AuditLog log, AuditVerifier verifier, ClaimService claims, ArticleService articles, Times times) {
         this.log = log;
+        this.verifier = verifier;
         this.claims = claims;
         this.articles = articles;
         this.times = times;
@@ -109,7 +118,11 @@ class AuditPages {
     private static final int EXPORT_CHUNK = 1000;
 
     @GetMapping
-    String log(Filters filters, Model model) {
+    String log(Filters filters, Model model, HttpServletRequest request) {
+        // Those who check the chain see its head on the log, and may recompute it from here.
+        if (Arrays.stream(Roles.CHAIN_CHECKERS).anyMatch(request::isUserInRole)) {
+            model.addAttribute("head", verifier.head());
+        }
         int page = filters.page() == null || filters.page() < 0 ? 0 : filters.page();
         AuditPage found = log.page(query(filters), true, page, PAGE_SIZE);
         List<Row> rows = rows(found.entries());
@@ -126,6 +139,24 @@ class AuditPages {
         model.addAttribute("outcomes", ClaimOutcome.values());
         model.addAttribute("csv", "/audit/export" + filters.query());
         return "audit";
+    }
+
+    /**
+     * Recomputes the whole chain, as {@code GET /api/audit/verify} does, and says on the log what it found: intact up
+     * to the head shown, or the first entry that was altered.
+     */
+    @PostMapping("/verify")
+    String verify(RedirectAttributes flash) {
+        Verification found = verifier.verify(null, null);
+        flash.addFlashAttribute("verification", found);
+        if (found.valid()) {
+            flash.addFlashAttribute("success", String.format(Locale.UK, "The audit chain is intact: all %,d entries "
+                    + "link to the one before and match their hashes, up to head %s.", found.entries(), found.head()));
+        } else {
+            flash.addFlashAttribute("problem", String.format(Locale.UK, "The audit chain is broken at entry %,d of "
+                    + "%,d: %s", found.firstBrokenAt(), found.entries(), found.reason()));
+        }
+        return "redirect:/audit";
     }
 
     /** The rows the same filters show, as CSV: times in UTC and in the newsroom's zone, written as they go. */

@@ -23,12 +23,12 @@ class HomePages {
         return "redirect:" + landing(me);
     }
 
-    /** Where a person starts: reviewers at their queue, auditors at the audit log, everyone else at the articles. */
+    /** Where a person starts: reviewers and lawyers at their queue, auditors at the audit log, everyone else at the articles. */
     static String landing(Authentication me) {
         Set<String> roles = me == null ? Set.of() : me.getAuthorities().stream().map(GrantedAuthority::getAuthority)
                 .collect(Collectors.toSet());
         if (roles.contains("ROLE_" + Roles.FACT_CHECKERS) || roles.contains("ROLE_" + Roles.EDITORS)
-                || roles.contains("ROLE_" + Roles.DESK_LEADS)) {
+                || roles.contains("ROLE_" + Roles.DESK_LEADS) || roles.contains("ROLE_" + Roles.LEGAL)) {
             return "/tasks";
         }
         return roles.contains("ROLE_" + Roles.AUDITORS) ? "/audit" : "/articles";

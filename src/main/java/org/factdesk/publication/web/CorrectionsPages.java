@@ -24,7 +24,10 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
-/** The public corrections page and its Atom feed: open to everyone, newest first, one item per published update. */
+/**
+ * The public corrections page and its Atom feed: open to everyone, newest first, one item per update readers are told
+ * of (a silent fix is not one of them).
+ */
 @Page
 class CorrectionsPages {
 
@@ -53,7 +56,7 @@ class CorrectionsPages {
 
     @GetMapping(PAGE)
     String page(Model model) {
-        List<CorrectionView> views = articles.correctionsNewestFirst().stream()
+        List<CorrectionView> views = articles.publicNoticesNewestFirst().stream()
                 .map(c -> new CorrectionView(c.headline(), articlePath(c), c.kind().label(), c.notice().full(),
                         newsroomTime.format(c.createdAt()), c.createdAt().toString()))
                 .toList();
@@ -65,7 +68,7 @@ class CorrectionsPages {
     @GetMapping(FEED)
     ResponseEntity<String> feed() throws FeedException {
         String base = ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
-        List<ArticleRevision> published = articles.correctionsNewestFirst();
+        List<ArticleRevision> published = articles.publicNoticesNewestFirst();
         Feed feed = new Feed("atom_1.0");
         feed.setId(base + FEED);
         feed.setTitle(TITLE);

@@ -20,8 +20,10 @@ import org.factdesk.claim.Claim;
 import org.factdesk.claim.ClaimService;
 import org.factdesk.claim.ClaimState;
 import org.factdesk.claim.Decision;
+import org.factdesk.claim.LegalDecision;
 import org.factdesk.claim.Severity;
 import org.factdesk.claim.Verdict;
+import org.factdesk.claim.Verdicts;
 import org.factdesk.identity.Roles;
 import org.factdesk.publication.CorrectionText;
 import org.factdesk.publication.NoticeDrafts;
@@ -83,13 +85,16 @@ class TaskPages {
     /** One line of the queue. */
     record TaskRow(String id, String name, boolean verify, long claimId, long articleId, String headline,
             String quote, Category category, Severity severity, ClaimState state, String assignee, boolean mine,
-            Instant created, Instant due, int priority, String fourEyes) {
+            Instant created, Instant due, int priority, String fourEyes, boolean legal) {
     }
 
-    record VerifyForm(String verdict, String replacement, String notice, String note) {
+    record VerifyForm(String verdict, String replacement, String notice, String note, String kind) {
     }
 
-    record ApproveForm(String decision, String comment) {
+    record ApproveForm(String decision, String comment, String kind) {
+    }
+
+    record LegalForm(String decision, String notice, String comment) {
     }
 
     /** The tabs of the queue and their names. */
@@ -201,7 +206,7 @@ class TaskPages {
     @GetMapping("/{id}")
     String task(@PathVariable String id, Authentication me, Model model) {
         ReviewTask task = reviewTasks.get(id, me.getName());
-        return page(task, me.getName(), model, null, null);
+        return page(task, me.getName(), model, null, null, null);
     }
 
     @PostMapping("/{id}/verify")
@@ -210,7 +215,8 @@ class TaskPages {
         String user = me.getName();
         ReviewTask task = reviewTasks.get(id, user);
         Optional<String> refused = complete(task, user, new CompleteTaskRequest(blankToNull(form.verdict()),
-                form.replacement(), form.notice(), form.note(), null, null), model, response, form, null);
+                form.replacement(), form.notice(), form.note(), null, null, blankToNull(form.kind())), model, response,
+                form, null, null);
         if (refused.isPresent()) {
             return refused.get();
         }
@@ -229,22 +235,47 @@ class TaskPages {
         String user = me.getName();
         ReviewTask task = reviewTasks.get(id, user);
         Optional<String> refused = complete(task, user, new CompleteTaskRequest(null, null, null, null,
-                blankToNull(form.decision()), form.comment()), model, response, null, form);
+                blankToNull(form.decision()), form.comment(), blankToNull(form.kind())), model, response, null, form,
+                null);
         if (refused.isPresent()) {
             return refused.get();
         }
-        Decision decision = claims.get(task.claimId()).decision();
+        Claim decided = claims.get(task.claimId());
+        Decision decision = decided.decision();
         flash.addFlashAttribute("success", switch (decision) {
-            case APPROVE -> "Approved. The correction is being published and will be live in a moment.";
+            case APPROVE -> decided.state() == ClaimState.LEGAL_REVIEW
+                    ? "Approved. A lawyer reviews it before it is published."
+                    : "Approved. The correction is being published and will be live in a moment.";
             case RETURN -> "Returned to the fact-checkers with your comment.";
             case REJECT -> "Rejected. The claim is dismissed and your reason is on the record.";
         });
-        flash.addFlashAttribute("publicLink", decision == Decision.APPROVE
+        flash.addFlashAttribute("publicLink", decision == Decision.APPROVE && decided.state() != ClaimState.LEGAL_REVIEW
                 ? "/public/articles/" + task.articleId() : null);
         return "redirect:/tasks";
     }
 
-    private String page(ReviewTask task, String user, Model model, VerifyForm verifyForm, ApproveForm approveForm) {
+    @PostMapping("/{id}/legal")
+    String legal(@PathVariable String id, LegalForm form, Authentication me, Model model,
+            RedirectAttributes flash, HttpServletResponse response) {
+        String user = me.getName();
+        ReviewTask task = reviewTasks.get(id, user);
+        Optional<String> refused = complete(task, user, new CompleteTaskRequest(null, null, form.notice(), null,
+                blankToNull(form.decision()), form.comment()), model, response, null, null, form);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        LegalDecision decision = claims.get(task.claimId()).legal().decision();
+        flash.addFlashAttribute("success", switch (decision) {
+            case CLEAR -> "Cleared. The update is being published and will be live in a moment.";
+            case REWRITE -> "Cleared with your notice. It is being published and will be live in a moment.";
+            case BLOCK -> "Blocked. Nothing is published and your reason is on the record.";
+        });
+        flash.addFlashAttribute("publicLink", decision.publishes() ? "/public/articles/" + task.articleId() : null);
+        return "redirect:/tasks";
+    }
+
+    private String page(ReviewTask task, String user, Model model, VerifyForm verifyForm, ApproveForm approveForm,
+            LegalForm legalForm) {
         Claim claim = claims.get(task.claimId());
         Article article = articles.get(task.articleId());
         ArticleRevision current = articles.current(article.id());
@@ -268,6 +299,7 @@ class TaskPages {
         boolean returned = claim.decision() == Decision.RETURN;
         model.addAttribute("returned", returned ? claim.approval().comment() : null);
         model.addAttribute("returnedBy", returned ? claim.approval().by() : null);
+        model.addAttribute("kinds", CorrectionKind.values());
         if (ClaimReviewProcess.Element.TASK_VERIFY_CLAIM.equals(task.taskDefinitionKey())) {
             model.addAttribute("proposed", claim.replacement() == null || places.isEmpty() ? List.of()
                     : WordDiff.changedParagraphs(current.body(), CorrectionText.replaced(flaggedOn, current.body(),
@@ -277,7 +309,7 @@ class TaskPages {
             model.addAttribute("noticeHeading", new CorrectionNotice(CorrectionKind.CORRECTION, times.now(), "")
                     .heading());
             model.addAttribute("form", verifyForm != null ? verifyForm
-                    : new VerifyForm(null, claim.replacement(), NoticeDrafts.correction(claim), null));
+                    : new VerifyForm(null, claim.replacement(), NoticeDrafts.correction(claim), null, null));
             return "verify";
         }
         boolean correction = claim.verdict() == Verdict.ERROR_CONFIRMED;
@@ -287,8 +319,17 @@ class TaskPages {
                         claim, claim.replacement()))
                 : List.of());
         model.addAttribute("noticePreview", NoticeDrafts.preview(claim, times.now()));
+        if (ClaimReviewProcess.Element.TASK_LEGAL_REVIEW.equals(task.taskDefinitionKey())) {
+            model.addAttribute("fourEyes", legalFourEyes(claim, user));
+            model.addAttribute("noticePreview", NoticeDrafts.preview(claim, times.now()));
+            model.addAttribute("form", legalForm != null ? legalForm
+                    : new LegalForm(null, claim.publishedNotice(), null));
+            return "legal";
+        }
         model.addAttribute("fourEyes", fourEyes(claim, user));
-        model.addAttribute("form", approveForm != null ? approveForm : new ApproveForm(null, null));
+        model.addAttribute("kindsOfVerdict", Verdicts.kindsFor(claim.verdict()));
+        model.addAttribute("form", approveForm != null ? approveForm : new ApproveForm(null, null,
+                claim.kindOfUpdate() == null ? null : claim.kindOfUpdate().name()));
         return "approve";
     }
 
@@ -297,7 +338,7 @@ class TaskPages {
      * the form as it was filled in; anything else is a fault and propagates.
      */
     private Optional<String> complete(ReviewTask task, String user, CompleteTaskRequest request, Model model,
-            HttpServletResponse response, VerifyForm verifyForm, ApproveForm approveForm) {
+            HttpServletResponse response, VerifyForm verifyForm, ApproveForm approveForm, LegalForm legalForm) {
         try {
             reviewTasks.complete(task.id(), user, request);
             return Optional.empty();
@@ -308,7 +349,7 @@ class TaskPages {
             }
             response.setStatus(refusal.status().value());
             model.addAttribute("problem", explain(refusal));
-            return Optional.of(page(task, user, model, verifyForm, approveForm));
+            return Optional.of(page(task, user, model, verifyForm, approveForm, legalForm));
         }
     }
 
@@ -316,6 +357,13 @@ class TaskPages {
     static String fourEyes(Claim claim, String user) {
         return FourEyes.conflict(claim, user)
                 .map(role -> "You " + role + " this claim, so you cannot approve its correction.")
+                .orElse(null);
+    }
+
+    /** Why the four-eyes rule keeps this lawyer from the legal review, or null when it does not. */
+    static String legalFourEyes(Claim claim, String user) {
+        return FourEyes.legalConflict(claim, user)
+                .map(role -> "You " + role + " this claim, so you cannot give its legal review.")
                 .orElse(null);
     }
 
@@ -329,7 +377,10 @@ class TaskPages {
                 article.id(), article.headline(), claim.quote(), claim.category(), claim.severity(),
                 claim.state(), task.assignee(), user.equals(task.assignee()), task.created(), task.due(),
                 task.priority(), ClaimReviewProcess.Element.TASK_APPROVE_CORRECTION.equals(task.taskDefinitionKey())
-                        ? fourEyes(claim, user) : null);
+                        ? fourEyes(claim, user)
+                        : ClaimReviewProcess.Element.TASK_LEGAL_REVIEW.equals(task.taskDefinitionKey())
+                        ? legalFourEyes(claim, user) : null,
+                ClaimReviewProcess.Element.TASK_LEGAL_REVIEW.equals(task.taskDefinitionKey()));
     }
 
     private static List<String> links(String note) {

@@ -35,6 +35,11 @@ public class Times {
         return instant == null ? "" : newsroomTime.format(instant);
     }
 
+    /** The instant in the newsroom's zone to the second, as the audit pages show it. */
+    public String exact(Instant instant) {
+        return instant == null ? "" : newsroomTime.formatToTheSecond(instant);
+    }
+
     /** Now, as {@link #at} shows it. */
     public String now() {
         return at(clock.instant());

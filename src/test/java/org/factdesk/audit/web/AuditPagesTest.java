@@ -16,7 +16,11 @@ import org.springframework.web.context.WebApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.model;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** The history page's filters by what became of a claim, and its pages, answered by the database. */
@@ -64,6 +68,38 @@ class AuditPagesTest {
                     .andReturn().getModelAndView().getModel());
             assertThat(next.get(0).entry().seq()).isLessThan(rows.get(rows.size() - 1).entry().seq());
         }
+    }
+
+    @Test
+    void anAuditorSeesTheChainHeadAndVerifiesTheWholeChainFromThePageAnEditorDoesNot() throws Exception {
+        String html = mvc.perform(get("/audit").with(user("audrey").roles("AUDITORS"))).andExpect(status().isOk())
+                .andExpect(model().attributeExists("head")).andReturn().getResponse().getContentAsString();
+        String head = api.get("audrey", "/api/audit/head").json().get("hash").asText();
+        assertThat(html).contains(head.substring(0, 16), "Verify the whole chain");
+        mvc.perform(post("/audit/verify").with(user("audrey").roles("AUDITORS")).with(csrf()))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(flash().attribute("success", org.hamcrest.Matchers.startsWith("The audit chain is intact")));
+
+        String editors = mvc.perform(get("/audit").with(user("edith").roles("EDITORS"))).andExpect(status().isOk())
+                .andExpect(model().attributeDoesNotExist("head")).andReturn().getResponse().getContentAsString();
+        assertThat(editors).doesNotContain("Verify the whole chain");
+        mvc.perform(post("/audit/verify").with(user("edith").roles("EDITORS")).with(csrf()))
+                .andExpect(status().isForbidden());
+    }
+
+    @Test
+    void entriesSayInWordsWhatWasFlaggedAndDecidedAndWhenToTheSecond() throws Exception {
+        long article = api.importArticle("The ferry left Dovr at noon with 40 passengers.");
+        long claim = api.flag("fiona", article, Map.of("quote", "Dovr", "category", "NAME", "severity", "MEDIUM"));
+        api.work("farid", claim, Map.of("verdict", "NOT_AN_ERROR", "note", "The port's own spelling."));
+        var entries = api.get("audrey", "/api/audit?claim=" + claim).json();
+        List<String> details = new java.util.ArrayList<>();
+        entries.forEach(e -> details.add(e.path("detail").asText()));
+        assertThat(details).contains("Name, medium severity", "Not an error: The port's own spelling.");
+        assertThat(details).noneMatch(d -> d.contains("NOT_AN_ERROR") || d.contains("NAME/") || d.contains(".."));
+        String html = mvc.perform(get("/audit/claims/" + claim).with(user("audrey").roles("AUDITORS")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(html).containsPattern(">\\d{1,2} \\w+ \\d{4}, \\d{2}:\\d{2}:\\d{2} \\w+<");
     }
 
     private List<Long> claimsShown(String path) throws Exception {
