@@ -80,18 +80,29 @@ class MailOutbox {
         return taken == 1 ? find(id) : Optional.empty();
     }
 
+    /**
+     * Records the mail as sent. A reader's address is kept only until then (FactDesk erases it from the report as
+     * it queues the mail), so the outbox does not become a list of readers' addresses.
+     */
     void sent(long id, String leaseToken, Instant at) {
         jdbc.sql("UPDATE mail_delivery SET state = ?, sent_at = ?, last_error = NULL, lease_token = NULL, "
-                        + "lease_until = NULL WHERE id = ? AND lease_token = ?")
-                .params(MailState.SENT.name(), SqlTime.of(at), id, leaseToken).update();
+                        + "lease_until = NULL, to_address = CASE WHEN kind = ? THEN NULL ELSE to_address END "
+                        + "WHERE id = ? AND lease_token = ?")
+                .params(MailState.SENT.name(), SqlTime.of(at), MailKind.REPORT_RESOLVED.name(), id, leaseToken)
+                .update();
     }
 
-    /** Records a failed attempt: due again at {@code retryAt}, or FAILED for good when that is null. */
+    /**
+     * Records a failed attempt: due again at {@code retryAt}, or FAILED for good when that is null (and then, like a
+     * sent one, without a reader's address).
+     */
     void failed(long id, String leaseToken, String error, Instant retryAt) {
         jdbc.sql("UPDATE mail_delivery SET state = ?, last_error = ?, next_attempt_at = COALESCE(?, next_attempt_at), "
-                        + "lease_token = NULL, lease_until = NULL WHERE id = ? AND lease_token = ?")
+                        + "lease_token = NULL, lease_until = NULL, "
+                        + "to_address = CASE WHEN kind = ? THEN NULL ELSE to_address END "
+                        + "WHERE id = ? AND lease_token = ?")
                 .params(retryAt == null ? MailState.FAILED.name() : MailState.PENDING.name(), clip(error),
-                        SqlTime.of(retryAt), id, leaseToken)
+                        SqlTime.of(retryAt), retryAt == null ? MailKind.REPORT_RESOLVED.name() : "", id, leaseToken)
                 .update();
     }
 

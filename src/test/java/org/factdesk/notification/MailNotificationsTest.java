@@ -158,6 +158,11 @@ class MailNotificationsTest {
 
         MimeMessage mail = awaitMail("reader@example.com", title);
         assertThat(TestMailServer.body(mail)).contains("http://localhost:8080/public/articles/7");
+        // Sent, the reader's address is no longer kept in the outbox.
+        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql("SELECT state FROM mail_delivery WHERE subject "
+                + "LIKE ?").param("%" + title).query(String.class).single().equals("SENT"));
+        assertThat(jdbc.sql("SELECT to_address FROM mail_delivery WHERE subject LIKE ?").param("%" + title)
+                .query(String.class).optional()).isEmpty();
     }
 
     @Test
