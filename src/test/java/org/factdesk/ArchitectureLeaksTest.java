@@ -32,6 +32,12 @@ class ArchitectureLeaksTest {
     }
 
     @Test
+    void nothingUsesTheFeaturesThatTellPeopleAndTheCms() {
+        assertFails(ArchitectureTest.FEATURES_DEPEND_ONLY_ON_EARLIER_ONES, "ReviewSendsMail");
+        assertFails(ArchitectureTest.FEATURES_DEPEND_ONLY_ON_EARLIER_ONES, "PublicationPostsWebhooks");
+    }
+
+    @Test
     void anEarlierStepKnowingALaterOneIsACycle() {
         assertFails(ArchitectureTest.FEATURES_DEPEND_ONLY_ON_EARLIER_ONES, "ArticleKnowsClaims");
         assertFails(ArchitectureTest.FEATURES_HAVE_NO_CYCLES, "ArticleKnowsClaims");

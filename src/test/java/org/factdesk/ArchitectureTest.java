@@ -37,6 +37,7 @@ class ArchitectureTest {
      * identity. Detection listens to publications to scan again; it and review know nothing of each other. Reader
      * reports come after publication (a published claim resolves its reports) and before review (which triages them).
      * Audit listens to review's deadline events (reminders, escalations, backlog alerts), which are no claim's step.
+     * Notification and webhook come last: they tell people and the CMS what the flow did, and nothing uses them.
      */
     static final ArchRule FEATURES_DEPEND_ONLY_ON_EARLIER_ONES = layeredArchitecture()
             .consideringOnlyDependenciesInLayers()
@@ -50,6 +51,8 @@ class ArchitectureTest {
             .layer("Review").definedBy("org.factdesk.review..")
             .layer("Audit").definedBy("org.factdesk.audit..")
             .layer("Demo").definedBy("org.factdesk.demo..")
+            .layer("Notification").definedBy("org.factdesk.notification..")
+            .layer("Webhook").definedBy("org.factdesk.webhook..")
             .whereLayer("Shared").mayNotAccessAnyLayer()
             .whereLayer("Identity").mayOnlyAccessLayers("Shared")
             .whereLayer("Article").mayOnlyAccessLayers("Shared", "Identity")
@@ -61,14 +64,21 @@ class ArchitectureTest {
                     "Identity")
             .whereLayer("Audit").mayOnlyAccessLayers("Review", "Report", "Publication", "Claim", "Article", "Shared",
                     "Identity")
-            .whereLayer("Demo").mayOnlyAccessLayers("Claim", "Article", "Shared", "Identity");
+            .whereLayer("Demo").mayOnlyAccessLayers("Claim", "Article", "Shared", "Identity")
+            .whereLayer("Notification").mayNotBeAccessedByAnyLayer()
+            .whereLayer("Notification").mayOnlyAccessLayers("Review", "Report", "Publication", "Claim", "Article", "Shared",
+                    "Identity")
+            .whereLayer("Webhook").mayNotBeAccessedByAnyLayer()
+            .whereLayer("Webhook").mayOnlyAccessLayers("Review", "Publication", "Claim", "Article", "Shared",
+                    "Identity");
 
     /** The flow records its steps through events; only the audit feature writes or reads the log. */
     static final ArchRule THE_FLOW_RECORDS_ITS_STEPS_THROUGH_EVENTS = noClasses().that()
             .resideInAnyPackage("org.factdesk.article..", "org.factdesk.claim..", "org.factdesk.review..",
                     "org.factdesk.report..",
                     "org.factdesk.publication..", "org.factdesk.detection..", "org.factdesk.identity..",
-                    "org.factdesk.demo..", "org.factdesk.shared..")
+                    "org.factdesk.demo..", "org.factdesk.shared..", "org.factdesk.notification..",
+                    "org.factdesk.webhook..")
             .should().dependOnClassesThat().resideInAPackage("org.factdesk.audit..");
 
     /**

@@ -39,7 +39,11 @@ class SourceOwnershipTest {
             Map.entry("review_task", "review"),
             Map.entry("review_backlog", "review"),
             Map.entry("suggestion", "detection"),
-            Map.entry("scan_state", "detection"));
+            Map.entry("scan_state", "detection"),
+            Map.entry("mail_delivery", "notification"),
+            Map.entry("webhook_endpoint", "webhook"),
+            Map.entry("webhook_delivery", "webhook"),
+            Map.entry("webhook_attempt", "webhook"));
 
     private static final Pattern SQL_TABLE = Pattern.compile(
             "\\b(?:FROM|JOIN|INTO|UPDATE|TABLE)\\s+([a-z_]+)\\b");

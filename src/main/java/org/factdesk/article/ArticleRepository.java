@@ -150,6 +150,19 @@ class ArticleRepository {
                 .query(REVISION).list();
     }
 
+    long countCorrectionsBetween(Instant from, Instant to) {
+        return jdbc.sql("SELECT COUNT(*) FROM article_revision WHERE claim_id IS NOT NULL AND created_at >= ? "
+                        + "AND created_at < ?")
+                .params(SqlTime.of(from), SqlTime.of(to)).query(Long.class).single();
+    }
+
+    List<ArticleRevision> correctionsBetween(Instant from, Instant to, int limit) {
+        return jdbc.sql("SELECT " + REVISION_COLUMNS + " FROM article_revision WHERE claim_id IS NOT NULL "
+                        + "AND created_at >= ? AND created_at < ? ORDER BY created_at, article_id, revision "
+                        + "FETCH FIRST " + limit + " ROWS ONLY")
+                .params(SqlTime.of(from), SqlTime.of(to)).query(REVISION).list();
+    }
+
     private static final RowMapper<Article> ARTICLE = (rs, row) -> new Article(
             rs.getLong("id"), rs.getString("source"), rs.getString("slug"), rs.getString("headline"),
             rs.getString("section"), SqlTime.read(rs, "published_at"), SqlTime.read(rs, "updated_at"),

@@ -119,6 +119,16 @@ public class ArticleService {
         return articles.correctionsNewestFirst();
     }
 
+    /** How many corrections and clarifications were published in {@code [from, to)}. */
+    public long countCorrectionsBetween(Instant from, Instant to) {
+        return articles.countCorrectionsBetween(from, to);
+    }
+
+    /** The first {@code limit} corrections and clarifications published in {@code [from, to)}, oldest first. */
+    public List<ArticleRevision> correctionsBetween(Instant from, Instant to, int limit) {
+        return articles.correctionsBetween(from, to, limit);
+    }
+
     /**
      * Every update readers are told of, on any article, newest first: what the public corrections page and its feed
      * list. A silent fix is in the revision history and the audit trail, never here.

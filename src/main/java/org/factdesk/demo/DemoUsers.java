@@ -34,15 +34,22 @@ class DemoUsers implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        directory.ensureUser("fiona", "Fiona", "Fact-checker", PASSWORD, List.of(Groups.FACT_CHECKERS));
-        directory.ensureUser("farid", "Farid", "Fact-checker", PASSWORD, List.of(Groups.FACT_CHECKERS));
-        directory.ensureUser("edith", "Edith", "Editor", PASSWORD, List.of(Groups.EDITORS));
-        directory.ensureUser("elliot", "Elliot", "Editor", PASSWORD, List.of(Groups.EDITORS));
-        directory.ensureUser("dana", "Dana", "Desk lead", PASSWORD, List.of(Groups.DESK_LEADS));
-        directory.ensureUser("lena", "Lena", "Legal counsel", PASSWORD, List.of(Groups.LEGAL));
-        directory.ensureUser("audrey", "Audrey", "Auditor", PASSWORD, List.of(Groups.AUDITORS));
-        directory.ensureUser("admin", "FactDesk", "Admin", PASSWORD, Groups.ADMINISTRATOR);
+        directory.ensureUser("fiona", "Fiona", "Fact-checker", email("fiona"), PASSWORD,
+                List.of(Groups.FACT_CHECKERS));
+        directory.ensureUser("farid", "Farid", "Fact-checker", email("farid"), PASSWORD,
+                List.of(Groups.FACT_CHECKERS));
+        directory.ensureUser("edith", "Edith", "Editor", email("edith"), PASSWORD, List.of(Groups.EDITORS));
+        directory.ensureUser("elliot", "Elliot", "Editor", email("elliot"), PASSWORD, List.of(Groups.EDITORS));
+        directory.ensureUser("dana", "Dana", "Desk lead", email("dana"), PASSWORD, List.of(Groups.DESK_LEADS));
+        directory.ensureUser("lena", "Lena", "Legal counsel", email("lena"), PASSWORD, List.of(Groups.LEGAL));
+        directory.ensureUser("audrey", "Audrey", "Auditor", email("audrey"), PASSWORD, List.of(Groups.AUDITORS));
+        directory.ensureUser("admin", "FactDesk", "Admin", email("admin"), PASSWORD, Groups.ADMINISTRATOR);
         log.warn("Demo users exist (fiona, farid, edith, elliot, dana, lena, audrey, admin), all with password '{}'. "
                 + "Run with profile 'prod' for a FactDesk without them.", PASSWORD);
+    }
+
+    /** The demo newsroom's addresses, under a domain reserved for examples (RFC 2606). */
+    static String email(String user) {
+        return user + "@factdesk.example";
     }
 }

@@ -81,6 +81,14 @@ public final class Roles {
     public @interface ChainCheckers {
     }
 
+    /** Admins only: the webhook endpoints FactDesk posts published corrections to, and their delivery log. */
+    @Target({ElementType.TYPE, ElementType.METHOD})
+    @Retention(RetentionPolicy.RUNTIME)
+    @Documented
+    @PreAuthorize("hasRole('" + ADMINS + "')")
+    public @interface Admins {
+    }
+
     /** Editors and admins only: adding articles. */
     @Target({ElementType.TYPE, ElementType.METHOD})
     @Retention(RetentionPolicy.RUNTIME)

@@ -133,6 +133,7 @@ class SecurityConfiguration {
                         .requestMatchers("/tasks/**").hasAnyRole(Roles.REVIEW_STEP_WORKERS)
                         .requestMatchers("/audit/**").hasAnyRole(Roles.AUDIT_READERS)
                         .requestMatchers("/articles/**").hasAnyRole(Roles.STAFF)
+                        .requestMatchers("/admin/**").hasRole(Roles.ADMINS)
                         .anyRequest().authenticated();
                 })
                 // FactDesk's sign-in page; afterwards the page that asked for it, or the person's own queue ("/").

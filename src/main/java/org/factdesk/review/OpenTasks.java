@@ -249,6 +249,21 @@ class OpenTasks implements ReviewHolders {
         };
     }
 
+    /** How many review tasks are open, and how many of them are past their due time. */
+    long[] backlogCounts(Instant now) {
+        return jdbc.sql("SELECT COUNT(*) AS open_tasks, COALESCE(SUM(CASE WHEN due_at < ? THEN 1 ELSE 0 END), 0) "
+                        + "AS overdue FROM review_task")
+                .param(SqlTime.of(now))
+                .query((rs, row) -> new long[] {rs.getLong("open_tasks"), rs.getLong("overdue")}).single();
+    }
+
+    /** The {@code limit} tasks longest past their due time, oldest deadline first. */
+    List<OpenTask> overdue(Instant now, int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM review_task WHERE due_at < ? ORDER BY due_at, task_id "
+                        + "FETCH FIRST " + limit + " ROWS ONLY")
+                .param(SqlTime.of(now)).query(ROW).list();
+    }
+
     @Override
     public Map<Long, String> holders(Collection<Long> claimIds) {
         Map<Long, String> holders = new HashMap<>();

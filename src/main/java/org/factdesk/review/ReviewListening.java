@@ -11,8 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * What the review task listeners record as a task opens, changes hands and closes: its row in {@link OpenTasks}
- * and, for each hand-over, the claim's {@link ClaimActivity} for the audit log. All of it inside the engine's
- * transaction, so it commits or rolls back with the task.
+ * and, for each hand-over, the claim's {@link ClaimActivity} for the audit log and a {@link ReviewTaskAssigned}.
+ * All of it inside the engine's transaction, so it commits or rolls back with the task.
  */
 @Component
 class ReviewListening {
@@ -63,11 +63,17 @@ class ReviewListening {
         return openTasks.holderOf(task.getId());
     }
 
-    /** {@code assignee} now holds the task; {@code actor} gave it to them (null: the engine itself). */
+    /**
+     * {@code assignee} now holds the task; {@code actor} gave it to them (null: the engine itself). Announced as
+     * {@link ReviewTaskAssigned} for whoever tells the assignee.
+     */
     void held(DelegateTask task, Claim claim, String assignee, String actor) {
         openTasks.hold(task.getId(), assignee);
         activity(claim, assignee.equals(actor) ? ClaimActivity.Action.CLAIMED : ClaimActivity.Action.ASSIGNED,
                 actor, task.getName() + " held by " + assignee);
+        events.publishEvent(new ReviewTaskAssigned(task.getId(), claim.id(), claim.articleId(),
+                task.getTaskDefinitionKey(), task.getName(), assignee, actor,
+                task.getDueDate() == null ? null : task.getDueDate().toInstant(), clock.instant()));
     }
 
     void released(DelegateTask task, Claim claim, String actor) {

@@ -22,6 +22,8 @@ import org.factdesk.review.BacklogAlerted;
 import org.factdesk.review.BacklogWatch;
 import org.factdesk.review.ClaimReviewProcess;
 import org.factdesk.testing.TestApi;
+import org.factdesk.testing.TestMailServer;
+import org.factdesk.testing.WebhookReceiver;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -66,7 +68,9 @@ class PostgresClusterTest {
                         // closes, take the suite's shared application's engine out of it.
                         "--camunda.bpm.process-engine-name=cluster" + name,
                         // Cockpit keeps its runtime in a static, which these nodes' webapps would take down on close.
-                        "--camunda.bpm.webapp.enabled=false");
+                        "--camunda.bpm.webapp.enabled=false",
+                        // Both nodes mail through the test JVM's SMTP server.
+                        "--spring.mail.port=" + TestMailServer.port());
     }
 
     @AfterAll
@@ -79,6 +83,34 @@ class PostgresClusterTest {
         }
         if (postgres != null) {
             postgres.close();
+        }
+    }
+
+    @Test
+    void bothNodesSendButEachMailAndEachWebhookGoesOutOnce() throws InterruptedException {
+        try (WebhookReceiver cms = new WebhookReceiver()) {
+            TestApi a = api(nodeA);
+            TestApi b = api(nodeB);
+            assertThat(a.post("admin", "/api/webhooks", Map.of("url", cms.url())).status()).isEqualTo(201);
+            long article = a.importArticle("The ferry reached Stornowey at dawn.");
+            String headline = a.get("audrey", "/api/articles/" + article).json().get("headline").asText();
+            long claim = a.flag("farid", article, Map.of("quote", "Stornowey", "category", "TYPO",
+                    "replacement", "Stornoway"));
+            Map<String, Object> verdict = Map.of("verdict", "ERROR_CONFIRMED", "replacement", "Stornoway",
+                    "notice", "An earlier version of this article misspelled Stornoway.");
+            b.work("fiona", claim, verdict);
+            // The editor returns it: the engine gives Verify claim back to fiona, who is mailed.
+            a.work("edith", claim, Map.of("decision", "RETURN", "comment", "Check the spelling once more."));
+            b.work("fiona", claim, verdict);
+            a.work("edith", claim, Map.of("decision", "APPROVE"));
+            b.awaitState(claim, "PUBLISHED");
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> !cms.about(article).isEmpty()
+                    && !TestMailServer.received("fiona@factdesk.example", headline).isEmpty());
+            // Both nodes' senders run every second; give them a few rounds to post or mail anything twice.
+            Thread.sleep(4_000);
+            assertThat(cms.about(article)).hasSize(1);
+            assertThat(TestMailServer.received("fiona@factdesk.example", headline)).hasSize(1);
         }
     }
 

@@ -60,6 +60,12 @@ class SecurityMatrixTest {
             POST /api/tasks/{task}/claim                     401   401      401   404   404   403    404    403
             POST /api/tasks/{task}/unclaim                   401   401      401   404   404   403    404    403
             POST /api/tasks/{task}/complete                  401   401      401   404   404   403    404    403
+            GET  /api/webhooks                               401   401      401   403   403   403    403    200
+            POST /api/webhooks                               401   401      401   403   403   403    403    400
+            GET  /api/webhooks/deliveries                    401   401      401   403   403   403    403    200
+            GET  /api/webhooks/987654321/deliveries          401   401      401   403   403   403    403    404
+            DELETE /api/webhooks/987654321                   401   401      401   403   403   403    403    404
+            GET  /api/notifications/mails                    401   401      401   403   403   403    403    200
             GET  /actuator/health                            200   401      401   200   200   200    200    200
             GET  /v3/api-docs                                200   401      401   200   200   200    200    200
             """;
@@ -274,6 +280,10 @@ class SecurityMatrixTest {
         }
         if (template.endsWith("/claims")) {
             return "{\"quote\":\"Aberdeen\",\"category\":\"NAME\",\"note\":\"Check the port's name.\"}";
+        }
+        if ("/api/webhooks".equals(template)) {
+            // A URL FactDesk refuses: an admin gets past security to the 400, and no endpoint is registered.
+            return "{\"url\":\"ftp://cms.example.com/hook\"}";
         }
         if (template.startsWith("/engine-rest/")) {
             // An unknown variable type is refused before anything starts.

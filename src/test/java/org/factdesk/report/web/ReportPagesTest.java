@@ -13,6 +13,7 @@ import org.factdesk.testing.FactDeskTest;
 import org.factdesk.testing.LoopbackClient;
 import org.factdesk.testing.PageMvc;
 import org.factdesk.testing.TestApi;
+import org.factdesk.testing.TestMailServer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -61,6 +62,7 @@ class ReportPagesTest {
     void setUp() {
         api = new TestApi(port);
         mvc = PageMvc.of(context);
+        TestMailServer.get();
     }
 
     @Test
@@ -106,6 +108,19 @@ class ReportPagesTest {
         assertThat(api.taskOf("farid", claim)).as("Verify claim is in the fact-checkers' queue").isNotNull();
         String publicPage = reader.send("GET", "/public/articles/" + article, Map.of(), null).body();
         assertThat(publicPage).doesNotContain("A reader who lives there").doesNotContain("fay@example.org");
+
+        // The desk corrects it; the reader, who consented, hears back by email, and FactDesk forgets the address.
+        api.work("farid", claim, Map.of("verdict", "ERROR_CONFIRMED",
+                "notice", "An earlier version of this article misspelled York."));
+        api.work("edith", claim, Map.of("decision", "APPROVE"));
+        api.awaitState(claim, "PUBLISHED");
+        String headline = api.get("audrey", "/api/articles/" + article).json().get("headline").asText();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+                .until(() -> !TestMailServer.received("fay@example.org", headline).isEmpty());
+        var mail = TestMailServer.received("fay@example.org", headline).get(0);
+        assertThat(TestMailServer.body(mail)).contains("Your report led to a correction",
+                "/public/articles/" + article);
+        assertThat(emailsOf(article)).isZero();
     }
 
     @Test
