@@ -34,7 +34,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -45,13 +44,11 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.form.FormField;
-import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
-import org.camunda.bpm.engine.test.mock.MockExpressionManager;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
@@ -61,6 +58,7 @@ import org.factdesk.claim.Decision;
 import org.factdesk.claim.LegalDecision;
 import org.factdesk.review.ClaimReviewProcess.Var;
 import org.factdesk.claim.Verdict;
+import org.factdesk.testing.ProcessTestEngines;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -85,7 +83,7 @@ class ClaimReviewProcessTest {
     // An engine of its own, with its own name and H2 database, so it never meets the Spring Boot tests' engine.
     @RegisterExtension
     static final ProcessEngineExtension extension = ProcessEngineExtension.builder()
-            .useProcessEngine(buildEngine())
+            .useProcessEngine(ProcessTestEngines.inMemory("claim-review-process-test"))
             .ensureCleanAfterTest(true)
             .build();
 
@@ -100,20 +98,6 @@ class ClaimReviewProcessTest {
     private TaskService taskService;
     private HistoryService historyService;
     private FormService formService;
-
-    private static ProcessEngine buildEngine() {
-        StandaloneInMemProcessEngineConfiguration configuration = new StandaloneInMemProcessEngineConfiguration();
-        configuration.setProcessEngineName("claim-review-process-test");
-        configuration.setJdbcUrl("jdbc:h2:mem:claim-review-process-test;DB_CLOSE_DELAY=-1");
-        configuration.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_CREATE_DROP);
-        configuration.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
-        configuration.setJobExecutorActivate(false);
-        // Metrics would leave rows behind that the clean-database check after each test reports.
-        configuration.setMetricsEnabled(false);
-        configuration.setTaskMetricsEnabled(false);
-        configuration.setExpressionManager(new MockExpressionManager());
-        return configuration.buildProcessEngine();
-    }
 
     @AfterAll
     static void closeEngine() {

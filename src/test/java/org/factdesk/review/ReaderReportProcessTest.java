@@ -19,24 +19,22 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
-import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
-import org.camunda.bpm.engine.test.mock.MockExpressionManager;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.factdesk.report.Triage;
 import org.factdesk.review.ClaimReviewProcessTest.FixedReviewDeadlines;
 import org.factdesk.review.ClaimReviewProcessTest.RecordingTaskListener;
 import org.factdesk.review.ReaderReportProcess.Bean;
 import org.factdesk.review.ReaderReportProcess.Var;
+import org.factdesk.testing.ProcessTestEngines;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -55,7 +53,7 @@ class ReaderReportProcessTest {
 
     @RegisterExtension
     static final ProcessEngineExtension extension = ProcessEngineExtension.builder()
-            .useProcessEngine(buildEngine())
+            .useProcessEngine(ProcessTestEngines.inMemory("reader-report-process-test"))
             .ensureCleanAfterTest(true)
             .build();
 
@@ -64,19 +62,6 @@ class ReaderReportProcessTest {
 
     private RuntimeService runtimeService;
     private TaskService taskService;
-
-    private static ProcessEngine buildEngine() {
-        StandaloneInMemProcessEngineConfiguration configuration = new StandaloneInMemProcessEngineConfiguration();
-        configuration.setProcessEngineName("reader-report-process-test");
-        configuration.setJdbcUrl("jdbc:h2:mem:reader-report-process-test;DB_CLOSE_DELAY=-1");
-        configuration.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_CREATE_DROP);
-        configuration.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
-        configuration.setJobExecutorActivate(false);
-        configuration.setMetricsEnabled(false);
-        configuration.setTaskMetricsEnabled(false);
-        configuration.setExpressionManager(new MockExpressionManager());
-        return configuration.buildProcessEngine();
-    }
 
     @AfterAll
     static void closeEngine() {

@@ -35,14 +35,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -50,7 +48,6 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
-import org.camunda.bpm.engine.test.mock.MockExpressionManager;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
@@ -58,6 +55,7 @@ import org.factdesk.claim.Decision;
 import org.factdesk.claim.Verdict;
 import org.factdesk.review.ClaimReviewProcess.Bean;
 import org.factdesk.review.ClaimReviewProcess.Var;
+import org.factdesk.testing.ProcessTestEngines;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -82,7 +80,7 @@ class ReviewDeadlinesProcessTest {
 
     @RegisterExtension
     static final ProcessEngineExtension extension = ProcessEngineExtension.builder()
-            .useProcessEngine(buildEngine())
+            .useProcessEngine(ProcessTestEngines.inMemory("review-deadlines-process-test"))
             .ensureCleanAfterTest(true)
             .build();
 
@@ -92,19 +90,6 @@ class ReviewDeadlinesProcessTest {
 
     private RuntimeService runtimeService;
     private ManagementService managementService;
-
-    private static ProcessEngine buildEngine() {
-        StandaloneInMemProcessEngineConfiguration configuration = new StandaloneInMemProcessEngineConfiguration();
-        configuration.setProcessEngineName("review-deadlines-process-test");
-        configuration.setJdbcUrl("jdbc:h2:mem:review-deadlines-process-test;DB_CLOSE_DELAY=-1");
-        configuration.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_CREATE_DROP);
-        configuration.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
-        configuration.setJobExecutorActivate(false);
-        configuration.setMetricsEnabled(false);
-        configuration.setTaskMetricsEnabled(false);
-        configuration.setExpressionManager(new MockExpressionManager());
-        return configuration.buildProcessEngine();
-    }
 
     @AfterAll
     static void closeEngine() {
