@@ -7,7 +7,9 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -51,6 +53,18 @@ final class ContextDetector implements Detector {
     private final Map<String, Set<String>> active;
     /** LanguageTool's own factor per active pair ("port; post; 10000000"): how sure its n-grams must be. */
     private final Map<String, Double> factors = new HashMap<>();
+    /**
+     * Each word's likelier neighbours, as {@link #alternatives} found them. Finding them tries some 50 strings per
+     * letter against the model, most of a scan's time; words recur from article to article and from one scan of an
+     * article to the next, and a word's neighbours never change.
+     */
+    private final Map<String, List<String>> neighbours = Collections.synchronizedMap(
+            new LinkedHashMap<>(1024, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, List<String>> eldest) {
+                    return size() > REMEMBERED_WORDS;
+                }
+            });
 
     ContextDetector() {
         this(LanguageModel.shared());
@@ -236,7 +250,19 @@ final class ContextDetector implements Detector {
         return between.chars().anyMatch(c -> ".!?;:()[]\"“”—".indexOf(c) >= 0);
     }
 
-    private Set<String> alternatives(String word, LanguageModel lm) {
+    /** About two megabytes of words and their neighbours. */
+    private static final int REMEMBERED_WORDS = 20_000;
+
+    private List<String> alternatives(String word, LanguageModel lm) {
+        List<String> known = neighbours.get(word);
+        if (known == null) {
+            known = List.copyOf(findAlternatives(word, lm));
+            neighbours.put(word, known);
+        }
+        return known;
+    }
+
+    private Set<String> findAlternatives(String word, LanguageModel lm) {
         Set<String> out = new LinkedHashSet<>(confusions.getOrDefault(word, Set.of()));
         if (!word.isEmpty()) {
             double floor = COMMON_WORD * LanguageModel.LOG10;
