@@ -85,16 +85,19 @@ class PathologicalTextsTest {
 
     @Test
     void aScanStopsAtItsDeadlineAndLanguageToolStopsWithIt() {
+        // Three texts of the same length whose paragraphs all differ, so that LanguageTool remembers none of them
+        // from the one before: the first warms the detector up, the second is the whole check, the third is cut.
         String text = file(prose(300));
-        SCANNER.scanFile(text);
+        SpellingGrammarDetector languageTool = new SpellingGrammarDetector();
+        languageTool.detect(ScanDocument.ofFile(text.replace("Mr Gomez", "Mr Lopez")));
         long started = System.nanoTime();
-        SCANNER.scanFile(text);
+        languageTool.detect(ScanDocument.ofFile(text.replace("Mr Gomez", "Mr Ruiz")));
         long whole = System.nanoTime() - started;
 
         ScanDeadline deadline = ScanDeadline.after(Duration.ofNanos(whole / 20));
         ScanDocument document = ScanDocument.ofFile(text, deadline);
         long cutStarted = System.nanoTime();
-        assertThatThrownBy(() -> new SpellingGrammarDetector().detect(document))
+        assertThatThrownBy(() -> languageTool.detect(document))
                 .isInstanceOfSatisfying(ScanStopped.class, stopped -> assertThat(stopped.timedOut()).isTrue());
         long cut = System.nanoTime() - cutStarted;
 
