@@ -83,6 +83,9 @@ class AuditPagesTest {
         String editors = mvc.perform(get("/audit").with(user("edith").roles("EDITORS"))).andExpect(status().isOk())
                 .andExpect(model().attributeDoesNotExist("head")).andReturn().getResponse().getContentAsString();
         assertThat(editors).doesNotContain("Verify the whole chain");
+        // One foot to a page: the staff's, not the readers' as well.
+        assertThat(editors.split("class=\"footer", -1)).hasSize(2);
+        assertThat(editors).doesNotContain("public-footer");
         mvc.perform(post("/audit/verify").with(user("edith").roles("EDITORS")).with(csrf()))
                 .andExpect(status().isForbidden());
     }

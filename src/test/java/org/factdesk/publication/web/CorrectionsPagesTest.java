@@ -111,6 +111,7 @@ class CorrectionsPagesTest {
         // Under the headline, readers are told the story changed, with a link to where it says how.
         assertThat(articlePage).contains("This article has 2 corrections and clarifications.", "href=\"#corrections\"",
                 "id=\"corrections\"", "class=\"footer public-footer\"");
+        assertThat(articlePage.split("class=\"footer", -1)).as("one foot to the page").hasSize(2);
         assertThat(ours.get(0).getTitle()).isEqualTo("Clarification: " + headline);
         assertThat(ours.get(0).getSummary().getValue()).isEqualTo(clarification.get("notice").asText());
         assertThat(ours.get(1).getTitle()).isEqualTo("Correction: " + headline);
