@@ -2,6 +2,17 @@
 (function () {
   'use strict';
 
+  /* A step that cannot be undone (reject, block) asks first; without script the page's own words say what it does. */
+  function initConfirmations() {
+    document.addEventListener('submit', function (event) {
+      var button = event.submitter;
+      if (button && button.dataset.confirm && !window.confirm(button.dataset.confirm)) {
+        event.preventDefault();
+        event.stopImmediatePropagation();
+      }
+    }, true);
+  }
+
   /* The queue: claim and unclaim in place. The server answers with a message and the task's new row. */
   function initInPlaceForms() {
     var live = document.getElementById('live');
@@ -168,6 +179,7 @@
   }
 
   document.addEventListener('DOMContentLoaded', function () {
+    initConfirmations();
     initInPlaceForms();
     initSelection('flag');
     initSelection('report');

@@ -40,8 +40,9 @@ public final class NoticeDrafts {
 
     /** The draft of a clarification's notice. */
     public static String clarification(Claim claim) {
-        return "\u201c" + claim.quote() + "\u201d is reported as it was given. To be clear: "
-                + (claim.replacement() == null ? "" : claim.replacement());
+        // Without the flagger's wording, the draft stops where the fact-checker's own words begin.
+        return "\u201c" + claim.quote() + "\u201d is reported as it was given."
+                + (claim.replacement() == null || claim.replacement().isBlank() ? "" : " " + claim.replacement());
     }
 
     /**

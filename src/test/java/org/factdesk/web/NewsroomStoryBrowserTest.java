@@ -13,6 +13,7 @@ import org.factdesk.testing.Browser;
 import org.factdesk.testing.FactDeskTest;
 import org.factdesk.testing.TestApi;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.Alert;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -111,6 +112,13 @@ class NewsroomStoryBrowserTest {
             assertThat(browser.find(".diff ins").getText()).contains(RIGHT);
             assertThat(browser.find(".reader-notice").getText()).startsWith("Correction, ").endsWith(NOTICE);
             browser.screenshot("07-approve-correction");
+            // Reject cannot be undone, so it asks first; edith thinks again, and nothing changed.
+            browser.find("button[name=decision][value=REJECT]").click();
+            Alert confirm = browser.wait.until(ExpectedConditions.alertIsPresent());
+            assertThat(confirm.getText()).startsWith("Reject this correction?");
+            confirm.dismiss();
+            assertThat(api.claim(claim).get("state").asText()).isEqualTo("AWAITING_APPROVAL");
+            assertThat(browser.find(".eyebrow").getAttribute("textContent")).endsWith(" · Name");
             browser.find("button[name=decision][value=APPROVE]").click();
             assertThat(browser.find(".flash-ok").getText()).contains("Approved");
 
