@@ -57,11 +57,16 @@ class ArticleController {
             Instant updatedAt, String body, List<Correction> corrections) {
     }
 
+    /**
+     * One revision as it stood: its text, who published it when and for which claim, and the notices readers were
+     * shown with it ({@code liveNotices}: this revision's and every earlier one's, never a silent fix's).
+     */
     record RevisionView(long articleId, int revision, String headline, String body, Instant createdAt,
-            String createdBy, Long claimId, CorrectionKind kind, String notice) {
-        static RevisionView of(ArticleRevision r) {
+            String createdBy, Long claimId, CorrectionKind kind, String notice, List<Correction> liveNotices) {
+        static RevisionView of(ArticleRevision r, List<ArticleRevision> live) {
             return new RevisionView(r.articleId(), r.revision(), r.headline(), r.body(), r.createdAt(), r.createdBy(),
-                    r.claimId(), r.kind(), r.notice() == null ? null : r.notice().full());
+                    r.claimId(), r.kind(), r.notice() == null ? null : r.notice().full(),
+                    live.stream().map(Correction::of).toList());
         }
     }
 
@@ -80,7 +85,7 @@ class ArticleController {
 
     @GetMapping("/{id}/revisions/{revision}")
     RevisionView revision(@PathVariable long id, @PathVariable int revision) {
-        return RevisionView.of(articles.revision(id, revision));
+        return RevisionView.of(articles.revision(id, revision), articles.publicNoticesAt(id, revision));
     }
 
     /**

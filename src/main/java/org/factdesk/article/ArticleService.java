@@ -113,6 +113,16 @@ public class ArticleService {
     }
 
     /**
+     * The updates readers were told of while revision {@code revision} was the article's text, oldest first: the
+     * notices of that revision and of every one before it, never a silent fix's. An unknown article or revision is a
+     * 404.
+     */
+    public List<ArticleRevision> publicNoticesAt(long articleId, int revision) {
+        revision(articleId, revision);
+        return publicNotices(articleId).stream().filter(r -> r.revision() <= revision).toList();
+    }
+
+    /**
      * Every update published on any article, newest first, silent fixes included.
      */
     public List<ArticleRevision> correctionsNewestFirst() {

@@ -23,6 +23,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.factdesk.article.Article;
 import org.factdesk.article.ArticleRevision;
 import org.factdesk.article.ArticleService;
+import org.factdesk.article.CorrectionKind;
 import org.factdesk.audit.AuditAction;
 import org.factdesk.audit.AuditEntry;
 import org.factdesk.audit.AuditLog;
@@ -54,7 +55,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The correction history for auditors and editors: the log with filters and its CSV, one claim's timeline from flag
- * to publication, and an article's revisions with the difference between any two.
+ * to publication, an article's revisions with the difference between any two, and one revision read whole.
  */
 @Page
 @RequestMapping("/audit")
@@ -227,6 +228,33 @@ class AuditPages {
                 .filter(r -> r.revision() > Math.min(older, newer) && r.revision() <= Math.max(older, newer))
                 .filter(ArticleRevision::isCorrection).toList());
         return "audit-revisions";
+    }
+
+    /**
+     * One revision whole, as readers saw it while it was the article's text: headline, paragraphs and the notices
+     * live then (a retraction among them says readers saw its notice instead of the text), with who published it,
+     * when to the second and for which claim. An article or revision that does not exist is the 404 page.
+     */
+    @GetMapping("/articles/{id}/revisions/{n}")
+    String revision(@PathVariable long id, @PathVariable int n, Model model) {
+        Article article = articles.get(id);
+        ArticleRevision revision = articles.revision(id, n);
+        List<ArticleRevision> live = articles.publicNoticesAt(id, n);
+        model.addAttribute("article", article);
+        model.addAttribute("revision", revision);
+        model.addAttribute("paragraphs", List.of(revision.body().split("\n", -1)));
+        model.addAttribute("claim", revision.claimId() == null ? null : claims.find(revision.claimId()).orElse(null));
+        model.addAttribute("previous", n > 1 ? n - 1 : null);
+        model.addAttribute("next", n < article.currentRevision() ? n + 1 : null);
+        model.addAttribute("current", n == article.currentRevision());
+        model.addAttribute("editorsNotes", live.stream().filter(r -> r.kind() == CorrectionKind.EDITORS_NOTE).toList());
+        model.addAttribute("retraction", live.stream().filter(r -> r.kind() == CorrectionKind.RETRACTION)
+                .reduce((first, later) -> later).orElse(null));
+        model.addAttribute("corrections", live.stream().filter(r -> r.kind() == CorrectionKind.CORRECTION
+                || r.kind() == CorrectionKind.CLARIFICATION).toList());
+        // Readers' "Updated" line moves only with a notice they are told of; a silent fix leaves it.
+        model.addAttribute("updatedAt", live.isEmpty() ? null : live.get(live.size() - 1).createdAt());
+        return "audit-revision";
     }
 
     /** The articles the filter offers: the most recent ones, and the one chosen if it is older. */
