@@ -160,13 +160,15 @@ class AuditRepository {
                 params.add(query.actor());
             }
             if (query.category() != null || query.outcome() != null) {
-                sql.append(" AND claim_id IN (SELECT claim_id FROM audit_claim WHERE 1 = 1");
+                // EXISTS by the claim's key, one lookup per entry read: H2 ran "claim_id IN (SELECT ...)" over every
+                // open claim for each entry, most of the filtered page's time at a thousand open claims.
+                sql.append(" AND EXISTS (SELECT 1 FROM audit_claim c WHERE c.claim_id = audit_entry.claim_id");
                 if (query.category() != null) {
-                    sql.append(" AND category = ?");
+                    sql.append(" AND c.category = ?");
                     params.add(query.category().name());
                 }
                 if (query.outcome() != null) {
-                    sql.append(" AND outcome = ?");
+                    sql.append(" AND c.outcome = ?");
                     params.add(query.outcome().name());
                 }
                 sql.append(")");
