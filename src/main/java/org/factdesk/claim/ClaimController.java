@@ -6,6 +6,8 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import org.factdesk.article.CorrectionKind;
+import org.factdesk.shared.Paged;
+import org.factdesk.shared.Paging;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -71,10 +73,17 @@ class ClaimController {
         return ResponseEntity.created(URI.create("/api/claims/" + claim.id())).body(ClaimView.of(claim));
     }
 
+    /**
+     * A page of the claims, oldest first: a JSON array as it always was, with the total and the links to the other
+     * pages in {@code X-Total-Count} and {@code Link}, as the queue answers.
+     */
     @GetMapping("/api/claims")
-    List<ClaimView> search(@RequestParam(required = false) Long articleId,
-            @RequestParam(required = false) ClaimState state) {
-        return claims.search(articleId, state).stream().map(ClaimView::of).toList();
+    ResponseEntity<List<ClaimView>> search(@RequestParam(required = false) Long articleId,
+            @RequestParam(required = false) ClaimState state, @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size) {
+        Paged<Claim> found = claims.page(articleId, state, Paging.of(page, size, ClaimService.DEFAULT_PAGE,
+                ClaimService.MAX_PAGE));
+        return ResponseEntity.ok().headers(found.headers()).body(found.items().stream().map(ClaimView::of).toList());
     }
 
     @GetMapping("/api/claims/{id}")

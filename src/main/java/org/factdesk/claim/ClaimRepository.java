@@ -1,13 +1,14 @@
 package org.factdesk.claim;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
 import org.factdesk.article.CorrectionKind;
 import org.factdesk.article.TextAnchor;
+import org.factdesk.shared.Paging;
+import org.factdesk.shared.SqlFilter;
 import org.factdesk.shared.SqlTime;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -53,18 +54,43 @@ class ClaimRepository {
     }
 
     List<Claim> search(Long articleId, ClaimState state) {
-        StringBuilder sql = new StringBuilder("SELECT * FROM claim WHERE 1 = 1");
-        List<Object> params = new ArrayList<>();
-        if (articleId != null) {
-            sql.append(" AND article_id = ?");
-            params.add(articleId);
+        SqlFilter filter = filter(articleId, state, null, null);
+        return jdbc.sql("SELECT * FROM claim" + filter.sql() + " ORDER BY id").params(filter.params()).query(CLAIM)
+                .list();
+    }
+
+    /**
+     * One page of the claims of an article (or of all) in a stored state (or any), oldest first; {@code only} keeps
+     * just these ids and {@code except} leaves these out (null: no such filter).
+     */
+    List<Claim> page(Long articleId, ClaimState state, Collection<Long> only, Collection<Long> except,
+            Paging paging) {
+        SqlFilter filter = filter(articleId, state, only, except);
+        return jdbc.sql("SELECT * FROM claim" + filter.sql() + " ORDER BY id" + paging.sql()).params(filter.params())
+                .query(CLAIM).list();
+    }
+
+    /** How many claims {@link #page} pages through. */
+    long count(Long articleId, ClaimState state, Collection<Long> only, Collection<Long> except) {
+        SqlFilter filter = filter(articleId, state, only, except);
+        return jdbc.sql("SELECT COUNT(*) FROM claim" + filter.sql()).params(filter.params()).query(Long.class)
+                .single();
+    }
+
+    private static SqlFilter filter(Long articleId, ClaimState state, Collection<Long> only,
+            Collection<Long> except) {
+        SqlFilter filter = new SqlFilter().equal("article_id", articleId).equal("state", state);
+        if (only != null) {
+            filter.where(only.isEmpty() ? "1 = 0" : "id IN (" + placeholders(only.size()) + ")", only.toArray());
         }
-        if (state != null) {
-            sql.append(" AND state = ?");
-            params.add(state.name());
+        if (except != null && !except.isEmpty()) {
+            filter.where("id NOT IN (" + placeholders(except.size()) + ")", except.toArray());
         }
-        sql.append(" ORDER BY id");
-        return jdbc.sql(sql.toString()).params(params).query(CLAIM).list();
+        return filter;
+    }
+
+    private static String placeholders(int n) {
+        return String.join(", ", java.util.Collections.nCopies(n, "?"));
     }
 
     void updateState(long id, ClaimState state, Instant at) {

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.List;
@@ -17,6 +18,8 @@ import org.factdesk.article.CorrectionKind;
 import org.factdesk.article.TextAnchor;
 import org.factdesk.identity.Roles;
 import org.factdesk.shared.InputLimits;
+import org.factdesk.shared.Paged;
+import org.factdesk.shared.Paging;
 import org.factdesk.shared.ProblemException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -129,6 +132,29 @@ public class ClaimService {
         ClaimState stored = state == ClaimState.IN_REVIEW ? ClaimState.FLAGGED : state;
         return held(claims.search(articleId, stored)).stream().filter(c -> state == null || c.state() == state)
                 .toList();
+    }
+
+    /** How many claims a page of {@link #page} holds unless asked for another size, and at most. */
+    public static final int DEFAULT_PAGE = 100;
+    public static final int MAX_PAGE = 500;
+
+    /**
+     * One page of the claims of an article, or of all, in a state, or in any; oldest first (by id), paged and counted
+     * in the database. FLAGGED and IN_REVIEW are one stored state told apart by whether the review's task is held.
+     */
+    public Paged<Claim> page(Long articleId, ClaimState state, Paging paging) {
+        ClaimState stored = state == ClaimState.IN_REVIEW ? ClaimState.FLAGGED : state;
+        Set<Long> held = state == ClaimState.FLAGGED || state == ClaimState.IN_REVIEW ? heldClaims(articleId) : null;
+        Set<Long> only = state == ClaimState.IN_REVIEW ? held : null;
+        Set<Long> except = state == ClaimState.FLAGGED ? held : null;
+        return new Paged<>(held(claims.page(articleId, stored, only, except, paging)),
+                claims.count(articleId, stored, only, except), paging);
+    }
+
+    private Set<Long> heldClaims(Long articleId) {
+        Set<Long> held = new java.util.HashSet<>();
+        holders.forEach(source -> held.addAll(source.heldClaims(articleId)));
+        return held;
     }
 
     /** The claims with their holders, as the review knows them. */

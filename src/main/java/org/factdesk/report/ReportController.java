@@ -3,6 +3,9 @@ package org.factdesk.report;
 import java.time.Instant;
 import java.util.List;
 
+import org.factdesk.shared.Paged;
+import org.factdesk.shared.Paging;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -30,10 +33,18 @@ class ReportController {
         }
     }
 
+    /**
+     * A page of the reports, oldest first: a JSON array as it always was, with the total and the links to the other
+     * pages in {@code X-Total-Count} and {@code Link}, as the queue answers.
+     */
     @GetMapping("/api/reports")
-    List<ReportView> search(@RequestParam(required = false) Long articleId,
-            @RequestParam(required = false) ReportState state) {
-        return reports.search(articleId, state).stream().map(ReportView::of).toList();
+    ResponseEntity<List<ReportView>> search(@RequestParam(required = false) Long articleId,
+            @RequestParam(required = false) ReportState state, @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size) {
+        Paged<ReaderReport> found = reports.search(articleId, state, Paging.of(page, size,
+                ReportService.DEFAULT_PAGE, ReportService.MAX_PAGE));
+        return ResponseEntity.ok().headers(found.headers())
+                .body(found.items().stream().map(ReportView::of).toList());
     }
 
     @GetMapping("/api/reports/{id}")

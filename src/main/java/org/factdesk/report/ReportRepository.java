@@ -1,11 +1,12 @@
 package org.factdesk.report;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 import org.factdesk.article.TextAnchor;
+import org.factdesk.shared.Paging;
+import org.factdesk.shared.SqlFilter;
 import org.factdesk.shared.SqlTime;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -51,19 +52,22 @@ class ReportRepository {
                 .optional();
     }
 
-    List<ReaderReport> search(Long articleId, ReportState state) {
-        StringBuilder sql = new StringBuilder("SELECT * FROM reader_report WHERE 1 = 1");
-        List<Object> params = new ArrayList<>();
-        if (articleId != null) {
-            sql.append(" AND article_id = ?");
-            params.add(articleId);
-        }
-        if (state != null) {
-            sql.append(" AND state = ?");
-            params.add(state.name());
-        }
-        sql.append(" ORDER BY id");
-        return jdbc.sql(sql.toString()).params(params).query(REPORT).list();
+    /** One page of the reports on an article (or all) in a state (or any), oldest first. */
+    List<ReaderReport> search(Long articleId, ReportState state, Paging paging) {
+        SqlFilter filter = filter(articleId, state);
+        return jdbc.sql("SELECT * FROM reader_report" + filter.sql() + " ORDER BY id" + paging.sql())
+                .params(filter.params()).query(REPORT).list();
+    }
+
+    /** How many reports {@link #search} pages through. */
+    long count(Long articleId, ReportState state) {
+        SqlFilter filter = filter(articleId, state);
+        return jdbc.sql("SELECT COUNT(*) FROM reader_report" + filter.sql()).params(filter.params())
+                .query(Long.class).single();
+    }
+
+    private static SqlFilter filter(Long articleId, ReportState state) {
+        return new SqlFilter().equal("article_id", articleId).equal("state", state);
     }
 
     /** Moves an open report on; false when it was no longer open (someone else triaged it first). */

@@ -23,6 +23,8 @@ import org.factdesk.claim.FlagRequest;
 import org.factdesk.identity.Roles;
 import org.factdesk.publication.CorrectionPublished;
 import org.factdesk.shared.InputLimits;
+import org.factdesk.shared.Paged;
+import org.factdesk.shared.Paging;
 import org.factdesk.shared.ProblemException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
@@ -143,10 +145,15 @@ public class ReportService {
         return find(id).orElseThrow(() -> notFound(id));
     }
 
+    /** How many reports a page of {@link #search} holds unless asked for another size, and at most. */
+    public static final int DEFAULT_PAGE = 100;
+    public static final int MAX_PAGE = 500;
+
+    /** One page of the reports on an article (or all) in a state (or any), oldest first, paged in the database. */
     @Transactional(readOnly = true)
     @Roles.Reviewers
-    public List<ReaderReport> search(Long articleId, ReportState state) {
-        return reports.search(articleId, state);
+    public Paged<ReaderReport> search(Long articleId, ReportState state, Paging paging) {
+        return new Paged<>(reports.search(articleId, state, paging), reports.count(articleId, state), paging);
     }
 
     /** The report, for the review's own bookkeeping (its task rows); pages use {@link #get}. */

@@ -278,6 +278,13 @@ class OpenTasks implements ReviewHolders {
         return holders;
     }
 
+    @Override
+    public java.util.Set<Long> heldClaims(Long articleId) {
+        return new java.util.HashSet<>(jdbc.sql("SELECT claim_id FROM review_task WHERE holder IS NOT NULL "
+                        + "AND claim_id IS NOT NULL" + (articleId == null ? "" : " AND article_id = :article"))
+                .params(articleId == null ? Map.of() : Map.of("article", articleId)).query(Long.class).list());
+    }
+
     static final RowMapper<OpenTask> ROW = (rs, row) -> new OpenTask(rs.getString("task_id"),
             rs.getObject("claim_id", Long.class), rs.getLong("article_id"), rs.getString("step"), rs.getString("name"),
             rs.getString("work_group"), rs.getString("holder"),
