@@ -47,7 +47,7 @@ record FlagProblem(String field, String message, Long claimId, String claimLink)
     }
 
     /** Whether this problem is about {@code name}, so the page marks that field. */
-    boolean on(String name) {
+    public boolean on(String name) {
         return name.equals(field);
     }
 
