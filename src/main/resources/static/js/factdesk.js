@@ -298,7 +298,8 @@
       }
     }
 
-    function open() {
+    /* Opens the form by the selection; {@code back} is where Escape returns the focus. */
+    function open(back) {
       var range = selected();
       if (!range) {
         return false;
@@ -307,7 +308,7 @@
         form.captureSelection();
       }
       saved = range.cloneRange();
-      opener = document.activeElement === button ? button : body;
+      opener = back === button ? button : body;
       caret.hidden = true;
       pop.appendChild(form);
       pop.hidden = false;
@@ -363,7 +364,7 @@
     });
     // A press on the button must not take the selection away before it is read.
     button.addEventListener('mousedown', function (event) { event.preventDefault(); });
-    button.addEventListener('click', open);
+    button.addEventListener('click', function () { open(button); });
     pop.addEventListener('keydown', function (event) {
       if (event.key === 'Escape') {
         event.preventDefault();
@@ -407,7 +408,7 @@
         if (focus) {
           focus.scrollIntoView({ block: 'nearest' });
         }
-      } else if ((event.key === 'f' || event.key === 'F') && !event.shiftKey && open()) {
+      } else if ((event.key === 'f' || event.key === 'F') && !event.shiftKey && open(body)) {
         event.preventDefault();
       } else if (event.key === 'Tab' && !event.shiftKey && selected()) {
         event.preventDefault();
@@ -418,7 +419,8 @@
       }
     });
     document.addEventListener('keydown', function (event) {
-      if (event.altKey && event.shiftKey && event.code === 'KeyF' && pop.hidden && open()) {
+      if (event.altKey && event.shiftKey && event.code === 'KeyF' && pop.hidden
+          && open(document.activeElement === button ? button : body)) {
         event.preventDefault();
       }
     });
@@ -429,7 +431,11 @@
       if (!target.hasAttribute('tabindex')) {
         target.tabIndex = -1;
       }
-      target.focus();
+      // In the middle of the screen, not against its top edge where the browser's jump to the address left it.
+      var center = function () { target.scrollIntoView({ block: 'center' }); };
+      target.focus({ preventScroll: true });
+      center();
+      window.addEventListener('load', function () { setTimeout(center, 0); });
     }
   }
 
