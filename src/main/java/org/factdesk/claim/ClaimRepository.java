@@ -2,6 +2,7 @@ package org.factdesk.claim;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -90,6 +91,15 @@ class ClaimRepository {
         }
         sql.append(" ORDER BY id");
         return jdbc.sql(sql.toString()).params(params).query(CLAIM).list();
+    }
+
+    /** The article's claims still under review on exactly these words, wherever they stand. */
+    List<Claim> openOn(long articleId, String quote) {
+        List<String> closed = Arrays.stream(ClaimState.values()).filter(s -> !s.isOpen())
+                .map(ClaimState::name).toList();
+        return jdbc.sql("SELECT * FROM claim WHERE article_id = :article AND quote = :quote AND state NOT IN (:closed)"
+                        + " ORDER BY id")
+                .param("article", articleId).param("quote", quote).param("closed", closed).query(CLAIM).list();
     }
 
     void updateState(long id, ClaimState state, Instant at) {

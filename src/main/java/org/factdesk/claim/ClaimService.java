@@ -114,10 +114,7 @@ public class ClaimService {
     private void refuseIfOpen(long articleId, ArticleRevision current, String quote, List<Integer> places) {
         Map<Integer, String> bodies = new HashMap<>();
         bodies.put(current.revision(), current.body());
-        for (Claim open : search(articleId, null)) {
-            if (!open.state().isOpen() || !open.quote().equals(quote)) {
-                continue;
-            }
+        for (Claim open : held(claims.openOn(articleId, quote))) {
             String flaggedOn = bodies.computeIfAbsent(open.revision(),
                     n -> articles.revision(articleId, n).body());
             if (open.placesIn(flaggedOn, current.body()).stream().anyMatch(places::contains)) {

@@ -2,6 +2,7 @@ package org.factdesk.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,7 @@ import org.factdesk.testing.FactDeskTest;
 import org.factdesk.testing.TestApi;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
@@ -50,6 +52,8 @@ class FlagSelectionBrowserTest {
             assertThat(browser.find("#flag-position").getAttribute("textContent"))
                     .isEqualTo("Selected \u201c" + QUOTE + "\u201d in paragraph 25 (1st of 2 times in the text).");
             browser.screenshot("flag-01-selection");
+            Files.write(Browser.SCREENSHOTS.resolve("flag-01b-selection-viewport.png"),
+                    browser.driver.getScreenshotAs(OutputType.BYTES));
 
             button.click();
             WebElement pop = browser.find("#flag-pop");
@@ -155,6 +159,9 @@ class FlagSelectionBrowserTest {
             assertThat(focused(browser)).isEqualTo("flag-category");
             assertThat(inViewport(browser, box(browser, browser.find("#flag-category")))).isTrue();
             browser.screenshot("flag-05-phone-sheet");
+            // The sheet is fixed to the screen: what the person sees is the viewport, not the whole page.
+            Files.write(Browser.SCREENSHOTS.resolve("flag-05b-phone-sheet-viewport.png"),
+                    browser.driver.getScreenshotAs(OutputType.BYTES));
             new Select(browser.find("#flag-category")).selectByValue("NAME");
             browser.find("#flag-pop button[type=submit]").click();
             landedOnNewClaim(browser, api, article);
