@@ -121,8 +121,7 @@
       var offset = Number(paragraph.getAttribute('data-offset')) + before.toString().length + lead;
       quote.value = text;
       start.value = String(offset);
-      info.textContent = 'Selected \u201c' + (text.length > 40 ? text.slice(0, 40) + '\u2026' : text)
-        + '\u201d at character ' + offset + '.';
+      info.textContent = whereInWords(body, paragraph, text, offset);
       form.classList.add('has-selection');
       var box = form.closest('details');
       if (box && !box.open) {
@@ -137,11 +136,307 @@
     });
     body.addEventListener('mouseup', capture);
     body.addEventListener('keyup', capture);
+    // The flag form's "Flag this" takes the selection at once, not after the pause above.
+    form.captureSelection = capture;
     quote.addEventListener('input', function () {
       start.value = '';
       info.textContent = 'Typed: FactDesk looks for these exact words in the text.';
       form.classList.remove('has-selection');
     });
+  }
+
+  /*
+   * A selection's place as a person says it: "Selected “Delany” in paragraph 2 (2nd of 3 times in the text)". Blank
+   * paragraphs are not counted; the times are those of the words in the whole text, as the server counts them.
+   */
+  function whereInWords(body, paragraph, text, offset) {
+    var paragraphs = body.querySelectorAll('p[data-offset]');
+    var counted = 0;
+    var number = 0;
+    var whole = [];
+    for (var i = 0; i < paragraphs.length; i++) {
+      if (paragraphs[i].textContent.trim()) {
+        counted++;
+      }
+      if (paragraphs[i] === paragraph) {
+        number = counted;
+      }
+      whole.push(paragraphs[i].textContent);
+    }
+    var all = whole.join('\n');
+    var times = 0;
+    var nth = 0;
+    for (var at = all.indexOf(text); at >= 0; at = all.indexOf(text, at + text.length)) {
+      times++;
+      if (at === offset) {
+        nth = times;
+      }
+    }
+    var words = 'Selected \u201c' + (text.length > 40 ? text.slice(0, 40) + '\u2026' : text) + '\u201d in paragraph '
+      + number;
+    if (times > 1 && nth > 0) {
+      words += ' (' + ordinal(nth) + ' of ' + times + ' times in the text)';
+    }
+    return words + '.';
+  }
+
+  function ordinal(n) {
+    var tens = n % 100;
+    var suffix = tens >= 11 && tens <= 13 ? 'th' : ({ 1: 'st', 2: 'nd', 3: 'rd' })[n % 10] || 'th';
+    return n + suffix;
+  }
+
+  /*
+   * The article page: "Flag this" appears beside a selection in the text and opens the one flag form next to it,
+   * under the selection on a wide screen and as a sheet at the foot of the screen on a phone; Escape sends the form
+   * back to the sidebar and focus back to where it was. The text is one Tab stop in which the arrow keys move a caret
+   * (by word, by line) and Shift with them selects, so the keyboard selects what a mouse would; F, Alt+Shift+F or Tab
+   * then reaches "Flag this". Without script the sidebar form is the route, with words selected or typed.
+   */
+  function initFlagPopover() {
+    var body = document.querySelector('[data-article-body]');
+    var form = document.getElementById('flag-form');
+    var button = document.getElementById('flag-this');
+    var pop = document.getElementById('flag-pop');
+    if (!body || !form || !button || !pop || !window.getSelection) {
+      return;
+    }
+    var story = body.closest('.story') || body.parentNode;
+    var home = document.createComment(' the flag form\u2019s place in the sidebar ');
+    form.parentNode.insertBefore(home, form);
+    var phone = window.matchMedia('(max-width: 700px)');
+    var caret = document.createElement('span');
+    caret.className = 'text-caret';
+    caret.hidden = true;
+    caret.setAttribute('aria-hidden', 'true');
+    story.appendChild(caret);
+    var opener = null;
+    var saved = null;
+
+    body.tabIndex = 0;
+    body.setAttribute('role', 'region');
+    body.setAttribute('aria-label', 'Article text');
+    if (document.getElementById('flag-hint')) {
+      body.setAttribute('aria-describedby', 'flag-hint');
+    }
+
+    function paragraphOf(node) {
+      var element = node && (node.nodeType === Node.ELEMENT_NODE ? node : node.parentElement);
+      return element ? element.closest('p[data-offset]') : null;
+    }
+
+    /* The selection when it is words within one paragraph of the text, else null. */
+    function selected() {
+      var selection = window.getSelection();
+      if (!selection.rangeCount || selection.isCollapsed) {
+        return null;
+      }
+      var range = selection.getRangeAt(0);
+      var paragraph = paragraphOf(range.startContainer);
+      if (!paragraph || !body.contains(paragraph) || paragraphOf(range.endContainer) !== paragraph
+          || !range.toString().trim()) {
+        return null;
+      }
+      return range;
+    }
+
+    /* Puts an absolutely placed element of the story just under the range's last line, or above its first line. */
+    function placeBy(element, range) {
+      var rects = range.getClientRects();
+      var first = rects.length ? rects[0] : range.getBoundingClientRect();
+      var last = rects.length ? rects[rects.length - 1] : first;
+      var origin = story.getBoundingClientRect();
+      var height = element.offsetHeight;
+      var width = element.offsetWidth;
+      var top = last.bottom + 6;
+      if (top + height > window.innerHeight && first.top - height - 6 > 0) {
+        top = first.top - height - 6;
+      }
+      var left = Math.min(last.left, window.innerWidth - width - 8);
+      element.style.left = Math.max(left, 8) - origin.left + 'px';
+      element.style.top = top - origin.top + 'px';
+    }
+
+    function showButton() {
+      var range = selected();
+      if (!range) {
+        if (document.activeElement !== button) {
+          button.hidden = true;
+        }
+        return;
+      }
+      button.hidden = false;
+      placeBy(button, range);
+    }
+
+    function showCaret() {
+      var selection = window.getSelection();
+      caret.hidden = true;
+      if (!selection.rangeCount || !selection.isCollapsed || !body.contains(selection.anchorNode)
+          || document.activeElement !== body) {
+        return;
+      }
+      var rects = selection.getRangeAt(0).getClientRects();
+      if (!rects.length) {
+        return;
+      }
+      var origin = story.getBoundingClientRect();
+      caret.style.left = rects[0].left - origin.left + 'px';
+      caret.style.top = rects[0].top - origin.top + 'px';
+      caret.style.height = rects[0].height + 'px';
+      caret.hidden = false;
+    }
+
+    /* A caret at the start of the first paragraph with words, for a keyboard that enters the text. */
+    function caretAtStart() {
+      var walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
+      for (var node = walker.nextNode(); node; node = walker.nextNode()) {
+        if (node.data.trim()) {
+          window.getSelection().collapse(node, node.data.length - node.data.replace(/^\s+/, '').length);
+          return;
+        }
+      }
+    }
+
+    /* Opens the form by the selection; {@code back} is where Escape returns the focus. */
+    function open(back) {
+      var range = selected();
+      if (!range) {
+        return false;
+      }
+      if (form.captureSelection) {
+        form.captureSelection();
+      }
+      saved = range.cloneRange();
+      opener = back === button ? button : body;
+      caret.hidden = true;
+      pop.appendChild(form);
+      pop.hidden = false;
+      button.hidden = true;
+      layout();
+      form.querySelector('#flag-category').focus();
+      return true;
+    }
+
+    function layout() {
+      if (phone.matches) {
+        pop.classList.add('is-sheet');
+        pop.style.left = '';
+        pop.style.top = '';
+      } else {
+        pop.classList.remove('is-sheet');
+        if (saved) {
+          placeBy(pop, saved);
+        }
+      }
+    }
+
+    function close() {
+      if (pop.hidden) {
+        return;
+      }
+      home.parentNode.insertBefore(form, home.nextSibling);
+      pop.hidden = true;
+      if (saved) {
+        var selection = window.getSelection();
+        selection.removeAllRanges();
+        selection.addRange(saved);
+      }
+      if (opener === button && saved) {
+        button.hidden = false;
+        placeBy(button, saved);
+        button.focus();
+      } else {
+        body.focus();
+      }
+    }
+
+    var timer = null;
+    document.addEventListener('selectionchange', function () {
+      if (!pop.hidden) {
+        return;
+      }
+      clearTimeout(timer);
+      timer = setTimeout(function () {
+        showButton();
+        showCaret();
+      }, 60);
+    });
+    // A press on the button must not take the selection away before it is read.
+    button.addEventListener('mousedown', function (event) { event.preventDefault(); });
+    button.addEventListener('click', function () { open(button); });
+    pop.addEventListener('keydown', function (event) {
+      if (event.key === 'Escape') {
+        event.preventDefault();
+        close();
+      }
+    });
+    pop.querySelector('[data-flag-close]').addEventListener('click', close);
+    phone.addEventListener('change', function () {
+      if (!pop.hidden) {
+        layout();
+      }
+    });
+    body.addEventListener('blur', function () { caret.hidden = true; });
+    body.addEventListener('focus', function () {
+      var selection = window.getSelection();
+      if (!selection.rangeCount || !body.contains(selection.anchorNode)) {
+        caretAtStart();
+      }
+      showCaret();
+    });
+
+    var moves = {
+      ArrowRight: ['forward', 'word'], ArrowLeft: ['backward', 'word'],
+      ArrowDown: ['forward', 'line'], ArrowUp: ['backward', 'line'],
+      Home: ['backward', 'lineboundary'], End: ['forward', 'lineboundary']
+    };
+    body.addEventListener('keydown', function (event) {
+      if (event.target !== body || event.ctrlKey || event.metaKey || event.altKey) {
+        return;
+      }
+      var selection = window.getSelection();
+      var move = moves[event.key];
+      if (move && selection.modify) {
+        event.preventDefault();
+        if (!selection.rangeCount || !body.contains(selection.anchorNode)) {
+          caretAtStart();
+        }
+        selection.modify(event.shiftKey ? 'extend' : 'move', move[0], move[1]);
+        var focus = selection.focusNode && (selection.focusNode.nodeType === Node.ELEMENT_NODE
+          ? selection.focusNode : selection.focusNode.parentElement);
+        if (focus) {
+          focus.scrollIntoView({ block: 'nearest' });
+        }
+      } else if ((event.key === 'f' || event.key === 'F') && !event.shiftKey && open(body)) {
+        event.preventDefault();
+      } else if (event.key === 'Tab' && !event.shiftKey && selected()) {
+        event.preventDefault();
+        showButton();
+        button.focus();
+      } else if (event.key === 'Escape' && !selection.isCollapsed) {
+        selection.collapseToEnd();
+      }
+    });
+    document.addEventListener('keydown', function (event) {
+      if (event.altKey && event.shiftKey && event.code === 'KeyF' && pop.hidden
+          && open(document.activeElement === button ? button : body)) {
+        event.preventDefault();
+      }
+    });
+
+    // After flagging: focus lands on the new claim's words (or its entry in the list) that the address names.
+    var target = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));
+    if (target && (body.contains(target) || target.closest('.sidebar'))) {
+      if (!target.hasAttribute('tabindex')) {
+        target.tabIndex = -1;
+      }
+      // In the middle of the screen, not against its top edge where the browser's jump to the address left it.
+      var center = function () { target.scrollIntoView({ block: 'center' }); };
+      target.focus({ preventScroll: true });
+      center();
+      window.addEventListener('load', function () { setTimeout(center, 0); });
+    }
   }
 
   /* The Verify claim page: the notice draft and required fields follow the verdict. */
@@ -182,6 +477,7 @@
     initConfirmations();
     initInPlaceForms();
     initSelection('flag');
+    initFlagPopover();
     initSelection('report');
     initVerdictForm();
   });

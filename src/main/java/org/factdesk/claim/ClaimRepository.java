@@ -1,45 +1,71 @@
 package org.factdesk.claim;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 import org.factdesk.article.CorrectionKind;
 import org.factdesk.article.TextAnchor;
 import org.factdesk.shared.Paging;
 import org.factdesk.shared.SqlFilter;
 import org.factdesk.shared.SqlTime;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Reads and writes claims. */
 @Repository
 class ClaimRepository {
 
     private final JdbcClient jdbc;
+    private final TransactionTemplate nested;
 
-    ClaimRepository(JdbcClient jdbc) {
+    ClaimRepository(JdbcClient jdbc, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        this.nested = new TransactionTemplate(transactions);
+        this.nested.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
 
-    /** Stores a new claim, state FLAGGED; returns its id. */
-    long insert(long articleId, int revision, Claim.Flag flag, String replacement) {
+    /**
+     * Stores a new claim, state FLAGGED, and returns its id; empty when an open claim of the article already holds
+     * the same place (the unique {@code open_place}). The insert runs in a savepoint so that, on PostgreSQL too, the
+     * transaction can still read which claim won.
+     */
+    OptionalLong insert(long articleId, int revision, Claim.Flag flag, String replacement) {
         TextAnchor anchor = flag.anchor();
         KeyHolder keys = new GeneratedKeyHolder();
-        jdbc.sql("""
-                INSERT INTO claim (article_id, revision, quote, start_index, end_index, prefix, suffix, all_occurrences,
-                    occurrences, category, severity, replacement, note, state, flagged_by, source, flagged_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(articleId, revision, anchor.exact(), anchor.start(), anchor.end(), anchor.prefix(),
-                        anchor.suffix(), flag.allOccurrences(), flag.occurrences(), flag.category().name(),
-                        flag.severity().name(), replacement, flag.note(), ClaimState.FLAGGED.name(), flag.by(),
-                        flag.source(), SqlTime.of(flag.at()), SqlTime.of(flag.at()))
-                .update(keys, "id");
-        return keys.getKeyAs(Long.class);
+        try {
+            nested.executeWithoutResult(status -> jdbc.sql("""
+                    INSERT INTO claim (article_id, revision, quote, start_index, end_index, prefix, suffix,
+                        all_occurrences, occurrences, category, severity, replacement, note, state, flagged_by, source,
+                        flagged_at, updated_at, open_place)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(articleId, revision, anchor.exact(), anchor.start(), anchor.end(), anchor.prefix(),
+                            anchor.suffix(), flag.allOccurrences(), flag.occurrences(), flag.category().name(),
+                            flag.severity().name(), replacement, flag.note(), ClaimState.FLAGGED.name(), flag.by(),
+                            flag.source(), SqlTime.of(flag.at()), SqlTime.of(flag.at()),
+                            revision + ":" + anchor.start() + ":" + anchor.end())
+                    .update(keys, "id"));
+        } catch (DuplicateKeyException taken) {
+            return OptionalLong.empty();
+        }
+        return OptionalLong.of(keys.getKeyAs(Long.class));
+    }
+
+    /** A closed claim gives its place up: the same words can be flagged again. */
+    private void release(long id, ClaimState state) {
+        if (!state.isOpen()) {
+            jdbc.sql("UPDATE claim SET open_place = NULL WHERE id = ?").param(id).update();
+        }
     }
 
     Optional<Claim> find(long id) {
@@ -93,9 +119,19 @@ class ClaimRepository {
         return String.join(", ", java.util.Collections.nCopies(n, "?"));
     }
 
+    /** The article's claims still under review on exactly these words, wherever they stand. */
+    List<Claim> openOn(long articleId, String quote) {
+        List<String> closed = Arrays.stream(ClaimState.values()).filter(s -> !s.isOpen())
+                .map(ClaimState::name).toList();
+        return jdbc.sql("SELECT * FROM claim WHERE article_id = :article AND quote = :quote AND state NOT IN (:closed)"
+                        + " ORDER BY id")
+                .param("article", articleId).param("quote", quote).param("closed", closed).query(CLAIM).list();
+    }
+
     void updateState(long id, ClaimState state, Instant at) {
         jdbc.sql("UPDATE claim SET state = ?, updated_at = ? WHERE id = ?")
                 .params(state.name(), SqlTime.of(at), id).update();
+        release(id, state);
     }
 
     /** A new verdict starts a new round: the editor's and the lawyer's decisions of an earlier one are cleared. */
@@ -111,6 +147,7 @@ class ClaimRepository {
                         verification.notice(), verification.note(), kind == null ? null : kind.name(),
                         SqlTime.of(at), id)
                 .update();
+        release(id, state);
     }
 
     void recordDecision(long id, ClaimState state, Claim.Approval approval, CorrectionKind kind, Instant at) {
@@ -119,6 +156,7 @@ class ClaimRepository {
                 .params(state.name(), approval.decision().name(), approval.by(), approval.comment(),
                         kind == null ? null : kind.name(), SqlTime.of(at), id)
                 .update();
+        release(id, state);
     }
 
     void recordLegal(long id, ClaimState state, Claim.Legal legal, Instant at) {
@@ -127,11 +165,13 @@ class ClaimRepository {
                 .params(state.name(), legal.decision().name(), legal.by(), legal.notice(), legal.comment(),
                         SqlTime.of(at), id)
                 .update();
+        release(id, state);
     }
 
     void recordPublished(long id, int revision, Instant at) {
         jdbc.sql("UPDATE claim SET state = ?, published_revision = ?, updated_at = ? WHERE id = ?")
                 .params(ClaimState.PUBLISHED.name(), revision, SqlTime.of(at), id).update();
+        release(id, ClaimState.PUBLISHED);
     }
 
     private static final RowMapper<Claim> CLAIM = (rs, row) -> {

@@ -77,7 +77,8 @@ public class ClaimService {
         ArticleRevision current = articles.current(articleId);
         String quote = request.quote();
         if (quote == null || quote.isBlank()) {
-            throw ProblemException.badRequest("invalid-claim", "Give the exact quote to flag in 'quote'.");
+            throw ProblemException.badRequest("invalid-claim", "Give the exact quote to flag in 'quote'.")
+                    .with("field", "quote");
         }
         Category category = parse(Category.class, request.category(), "category", null);
         Severity severity = parse(Severity.class, request.severity(), "severity", Severity.MEDIUM);
@@ -86,17 +87,49 @@ public class ClaimService {
         if (starts.isEmpty()) {
             throw ProblemException.badRequest("quote-not-found", "The quote '" + quote + "' is not in the current text "
                     + "of article " + articleId + " (revision " + current.revision() + "). Copy it exactly, "
-                    + "including case and punctuation.");
+                    + "including case and punctuation.").with("field", "quote");
         }
         int at = Occurrences.choose(request, quote, starts);
         TextAnchor anchor = TextAnchor.at(text, at, at + quote.length());
         boolean all = FlagRequest.SCOPE_ALL.equalsIgnoreCase(String.valueOf(request.scope()));
         Claim.Flag flag = new Claim.Flag(anchor, all, all ? starts.size() : 1, category, severity,
                 blankToNull(request.note()), flaggedBy, source, clock.instant());
-        long id = claims.insert(articleId, current.revision(), flag, blankToNull(request.replacement()));
+        List<Integer> places = all ? starts : List.of(at);
+        refuseIfOpen(articleId, current, quote, places);
+        long id = claims.insert(articleId, current.revision(), flag, blankToNull(request.replacement()))
+                .orElseThrow(() -> {
+                    // Someone flagged the same place a moment ago and their claim committed first.
+                    refuseIfOpen(articleId, current, quote, places);
+                    return ProblemException.conflict("claim-already-open", "Someone flagged '" + quote
+                            + "' at this place a moment ago. Reload the article to see their claim.")
+                            .with("field", "quote");
+                });
         Claim claim = get(id);
         events.publishEvent(new ClaimFlagged(claim));
         return claim;
+    }
+
+    /**
+     * Refuses a flag of {@code quote} at one of {@code places} (start indices in the current text) when a claim that
+     * is still open already covers the same words at the same place, where earlier corrections may have moved it.
+     * Overlapping but different words are a different claim and pass.
+     */
+    private void refuseIfOpen(long articleId, ArticleRevision current, String quote, List<Integer> places) {
+        Map<Integer, String> bodies = new HashMap<>();
+        bodies.put(current.revision(), current.body());
+        for (Claim open : held(claims.openOn(articleId, quote))) {
+            String flaggedOn = bodies.computeIfAbsent(open.revision(),
+                    n -> articles.revision(articleId, n).body());
+            if (open.placesIn(flaggedOn, current.body()).stream().anyMatch(places::contains)) {
+                throw ProblemException.conflict("claim-already-open", "Claim #" + open.id() + " ("
+                        + open.state().label() + ") is still open on '" + quote + "' at this place. Add to that "
+                        + "claim rather than flagging the same words again.")
+                        .with("field", "quote").with("claimId", open.id())
+                        .with("claimState", open.state().name())
+                        .with("claim", "/api/claims/" + open.id())
+                        .with("page", "/articles/" + articleId + "#claim-" + open.id() + "-info");
+            }
+        }
     }
 
     /**
@@ -284,13 +317,13 @@ public class ClaimService {
                 return fallback;
             }
             throw ProblemException.badRequest("invalid-claim", "Give a '" + field + "', one of "
-                    + Arrays.toString(type.getEnumConstants()) + ".");
+                    + Arrays.toString(type.getEnumConstants()) + ".").with("field", field);
         }
         try {
             return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw ProblemException.badRequest("unknown-" + field, "Unknown " + field + " '" + value + "'; use one of "
-                    + Arrays.toString(type.getEnumConstants()) + ".");
+                    + Arrays.toString(type.getEnumConstants()) + ".").with("field", field);
         }
     }
 

@@ -52,7 +52,8 @@ public final class InputLimits {
         }
         if (value.length() > max) {
             throw ProblemException.badRequest("field-too-long", "'" + field + "' is " + value.length()
-                    + " characters long; the limit is " + max + ". Shorten it and send it again.");
+                    + " characters long; the limit is " + max + ". Shorten it and send it again.")
+                    .with("field", field).with("limit", max);
         }
         requireClean(field, value);
         return value;
@@ -81,11 +82,13 @@ public final class InputLimits {
             }
             if (Character.isSurrogate(c)) {
                 throw ProblemException.badRequest("invalid-characters", "'" + field + "' holds half of a surrogate "
-                        + "pair at index " + i + "; send well-formed UTF-16 (valid UTF-8 on the wire).");
+                        + "pair at index " + i + "; send well-formed UTF-16 (valid UTF-8 on the wire).")
+                        .with("field", field);
             }
             if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7f) {
                 throw ProblemException.badRequest("invalid-characters", "'" + field + "' holds the control character "
-                        + String.format("U+%04X", (int) c) + " at index " + i + "; remove it.");
+                        + String.format("U+%04X", (int) c) + " at index " + i + "; remove it.")
+                        .with("field", field);
             }
         }
     }

@@ -1,6 +1,8 @@
 package org.factdesk.shared;
 
 import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import org.springframework.http.HttpStatus;
 
@@ -12,6 +14,8 @@ public class ProblemException extends RuntimeException {
 
     private final HttpStatus status;
     private final String type;
+    /** More about the refusal for a caller to act on (which field, which claim), in the problem's JSON. */
+    private final Map<String, Object> properties = new LinkedHashMap<>();
 
     public ProblemException(HttpStatus status, String type, String message) {
         super(message);
@@ -33,6 +37,16 @@ public class ProblemException extends RuntimeException {
 
     public static ProblemException forbidden(String type, String message) {
         return new ProblemException(HttpStatus.FORBIDDEN, type, message);
+    }
+
+    /** This refusal with one more property, such as the {@code field} it is about. */
+    public ProblemException with(String name, Object value) {
+        properties.put(name, value);
+        return this;
+    }
+
+    public Map<String, Object> properties() {
+        return Map.copyOf(properties);
     }
 
     public HttpStatus status() {

@@ -43,7 +43,8 @@ public class Refusals {
 
     private Optional<Refusal> known(Throwable cause) {
         if (cause instanceof ProblemException problem) {
-            return Optional.of(new Refusal(problem.status(), problem.type(), problem.getMessage()));
+            return Optional.of(new Refusal(problem.status(), problem.type(), problem.getMessage(),
+                    problem.properties()));
         }
         if (cause instanceof AccessDeniedException) {
             return Optional.of(new Refusal(HttpStatus.FORBIDDEN, "forbidden", FORBIDDEN));

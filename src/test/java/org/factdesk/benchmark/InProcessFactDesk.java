@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
@@ -15,6 +16,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.task.Task;
 import org.factdesk.FactDeskApplication;
+import org.factdesk.article.ArticleService;
 import org.factdesk.claim.ClaimService;
 import org.factdesk.claim.FlagRequest;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -105,16 +107,20 @@ final class InProcessFactDesk implements AutoCloseable {
         SecurityContextHolder.setContext(asFlagger);
         try {
             ClaimService claims = context.getBean(ClaimService.class);
-            long article = jdbc.queryForObject("SELECT MIN(id) FROM article", Long.class);
+            ArticleService articles = context.getBean(ArticleService.class);
             TransactionTemplate tx = new TransactionTemplate(context.getBean(PlatformTransactionManager.class));
             int batch = 250;
+            String line = "\nThe strike hit the Erbil vase at night.";
             for (int done = 0; done < count; done += batch) {
                 int from = done;
                 int n = Math.min(batch, count - done);
+                // One open claim per place: each batch flags each place of the quote on an article of its own.
+                long article = articles.importArticle("bench-" + UUID.randomUUID(), "Bench desk\nBench article "
+                        + UUID.randomUUID() + "\n8 January 2020, 09:00" + line.repeat(n), flagger).id();
                 tx.executeWithoutResult(status -> {
                     for (int i = 0; i < n; i++) {
                         String[] kind = KINDS[(from + i) % KINDS.length];
-                        claims.flag(article, new FlagRequest("Erbil vase", null, null, null, kind[0], kind[1],
+                        claims.flag(article, new FlagRequest("Erbil vase", i + 1, null, null, kind[0], kind[1],
                                 "Erbil base", null), flagger);
                     }
                 });
@@ -195,7 +201,8 @@ final class InProcessFactDesk implements AutoCloseable {
             jdbc.execute("CREATE INDEX bench_round_pi ON bench_round (pi)");
             jdbc.execute("CREATE INDEX bench_round_claim ON bench_round (claim_id)");
             String mine = " WHERE PROC_INST_ID_ IN (SELECT pi FROM bench_round)";
-            copy(jdbc, suffix, "claim", Map.of("id", "id + " + offset), " WHERE id IN (SELECT claim_id FROM bench_round)");
+            // A copy stands at no place of its own: the one-open-claim-per-place index would refuse it.
+            copy(jdbc, suffix, "claim", Map.of("id", "id + " + offset, "open_place", "NULL"), " WHERE id IN (SELECT claim_id FROM bench_round)");
             copy(jdbc, suffix, "ACT_RU_EXECUTION", Map.of("BUSINESS_KEY_",
                     "CAST(CAST(BUSINESS_KEY_ AS BIGINT) + " + offset + " AS VARCHAR(64))"), mine, "ID_",
                     "PROC_INST_ID_", "PARENT_ID_", "ROOT_PROC_INST_ID_", "SUPER_EXEC_", "ACT_INST_ID_");

@@ -168,7 +168,10 @@ class BadInputFuzzTest {
         }
         if (answer.status() >= 400 && sent.page() && !answer.isProblem()) {
             boolean shown = answer.body().contains("class=\"eyebrow\">Error " + answer.status())
-                    || answer.body().contains("flash-bad");
+                    || answer.body().contains("flash-bad")
+                    // The flag form says what is wrong under the field it is about.
+                    || answer.body().contains("aria-invalid=\"true\"") && answer.body().contains("class=\"field-error\"")
+                    || answer.body().contains("id=\"flag-error\"");
             if (!answer.contentType().startsWith("text/html") || !shown) {
                 return "is not the page's error view: " + answer;
             }

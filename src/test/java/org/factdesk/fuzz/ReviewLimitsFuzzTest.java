@@ -37,13 +37,10 @@ class ReviewLimitsFuzzTest {
     JdbcTemplate jdbc;
 
     private TestApi api;
-    private long article;
 
     @BeforeEach
     void setUp() {
         api = new TestApi(port);
-        article = api.importArticle("Rainfall reached 300mm in the valley last week.",
-                "The mayor, Jane Smyth, opened the bridge on Tuesday.");
     }
 
     @Test
@@ -128,9 +125,16 @@ class ReviewLimitsFuzzTest {
                 + "\r\nContent-Type: application/x-www-form-urlencoded", FuzzClient.form(encoded)));
     }
 
+    private long freshArticle() {
+        return api.importArticle("Rainfall reached 300mm in the valley last week.",
+                "The mayor, Jane Smyth, opened the bridge on Tuesday.");
+    }
+
     /** A fresh Verify claim task, held by fiona. */
     private String verifyTask() {
-        long claim = api.flag("edith", article, Map.of("quote", "300mm", "category", "NUMBER", "replacement", "30mm"));
+        // An article of its own each time: the same words at the same place take one open claim.
+        long claim = api.flag("edith", freshArticle(), Map.of("quote", "300mm", "category", "NUMBER",
+                "replacement", "30mm"));
         String task = api.taskOf("fiona", claim);
         assertThat(api.post("fiona", "/api/tasks/" + task + "/claim", null).status()).isEqualTo(200);
         return task;
@@ -138,7 +142,8 @@ class ReviewLimitsFuzzTest {
 
     /** A fresh Approve correction task, held by edith (farid flagged, fiona verified). */
     private String approveTask() {
-        long claim = api.flag("farid", article, Map.of("quote", "Smyth", "category", "NAME", "replacement", "Smith"));
+        long claim = api.flag("farid", freshArticle(), Map.of("quote", "Smyth", "category", "NAME",
+                "replacement", "Smith"));
         api.work("fiona", claim, Map.of("verdict", "ERROR_CONFIRMED", "replacement", "Smith",
                 "notice", "An earlier version misspelled the mayor's name."));
         String task = api.taskOf("edith", claim);

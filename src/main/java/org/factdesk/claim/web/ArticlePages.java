@@ -5,6 +5,9 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.factdesk.article.Article;
@@ -89,30 +92,64 @@ class ArticlePages {
                 throw e;
             }
             response.setStatus(refusal.status().value());
-            model.addAttribute("problem", explain(refusal, form));
-            return page(id, model, form);
+            return page(id, model, form, FlagProblem.of(refusal, form));
         }
-        flash.addFlashAttribute("success", "Claim " + claim.id() + " flagged: \u201c" + claim.quote()
-                + "\u201d is in the fact-checkers\u2019 queue.");
-        return "redirect:/articles/" + id + "#claim-" + claim.id();
-    }
-
-    private static String explain(Refusal refusal, FlagForm form) {
-        return switch (refusal.type()) {
-            case "ambiguous-quote" -> "\u201c" + form.quote() + "\u201d occurs more than once. Select the one you "
-                    + "mean in the text, or tick \u201cEvery occurrence\u201d.";
-            case "quote-not-found" -> "\u201c" + form.quote() + "\u201d is not in the current text. Select it in "
-                    + "the article, or copy it exactly, including case and punctuation.";
-            case "quote-not-at-start" -> "The text changed under your selection. Select the quote again.";
-            default -> refusal.message();
-        };
+        // The claim's words in the text when they are marked there; its entry in the list when an earlier claim's
+        // mark covers them.
+        boolean marked = marks(id, articles.current(id), open(id)).contains("claim-" + claim.id());
+        flash.addFlashAttribute("success", "Claim " + claim.id() + " flagged: \u201c" + claim.quote() + "\u201d is "
+                + (marked ? "highlighted in the text" : "listed under Open claims")
+                + " and in the fact-checkers\u2019 queue.");
+        return "redirect:/articles/" + id + "#claim-" + claim.id() + (marked ? "" : "-info");
     }
 
     private String page(long id, Model model, FlagForm form) {
+        return page(id, model, form, null);
+    }
+
+    private String page(long id, Model model, FlagForm form, FlagProblem problem) {
         Article article = articles.get(id);
         ArticleRevision current = articles.current(id);
         List<Claim> all = claims.search(id, null).stream().sorted(Comparator.comparingLong(Claim::id)).toList();
         List<Claim> open = all.stream().filter(c -> c.state().isOpen()).toList();
+        List<ArticleText.Span> spans = claimSpans(id, current, open);
+        List<ArticleSuggestions.Suggested> openSuggestions = openSuggestions(id, current, spans);
+        for (ArticleSuggestions.Suggested suggestion : openSuggestions) {
+            spans.add(new ArticleText.Span(suggestion.start(), suggestion.start() + suggestion.quote().length(),
+                    new ArticleText.Mark("suggestion-" + suggestion.id(), "suggestion", "SUGGESTION",
+                            "Suggestion \u00b7 " + suggestion.category(), suggestionTip(suggestion))));
+        }
+        List<ArticleText.Paragraph> paragraphs = ArticleText.of(current.body(), spans);
+        model.addAttribute("article", article);
+        model.addAttribute("current", current);
+        model.addAttribute("paragraphs", paragraphs);
+        model.addAttribute("suggestions", openSuggestions);
+        model.addAttribute("open", open);
+        model.addAttribute("closed", all.stream().filter(c -> !c.state().isOpen()).toList());
+        model.addAttribute("corrections", articles.corrections(id));
+        model.addAttribute("categories", Category.values());
+        model.addAttribute("severities", Severity.values());
+        FlagForm shown = form != null ? form
+                : new FlagForm(null, null, false, null, Severity.MEDIUM.name(), null, null);
+        model.addAttribute("form", shown);
+        model.addAttribute("position", form == null ? null : FlagPosition.of(current.body(), form.quote(),
+                form.start()));
+        if (problem != null) {
+            Long other = problem.claimId();
+            Set<String> anchors = anchors(paragraphs);
+            model.addAttribute("flagProblem", problem.linkedTo(other == null ? null
+                    : "#claim-" + other + (anchors.contains("claim-" + other) ? "" : "-info")));
+        }
+        return "article";
+    }
+
+    private List<Claim> open(long id) {
+        return claims.search(id, null).stream().filter(c -> c.state().isOpen())
+                .sorted(Comparator.comparingLong(Claim::id)).toList();
+    }
+
+    /** Where each open claim stands in the current text, found again after earlier corrections moved it. */
+    private List<ArticleText.Span> claimSpans(long id, ArticleRevision current, List<Claim> open) {
         List<ArticleText.Span> spans = new ArrayList<>();
         Map<Integer, String> bodies = new HashMap<>();
         for (Claim claim : open) {
@@ -123,24 +160,17 @@ class ArticlePages {
                         claim.state().label() + " \u00b7 " + claim.category(), tip(claim))));
             }
         }
-        List<ArticleSuggestions.Suggested> openSuggestions = openSuggestions(id, current, spans);
-        for (ArticleSuggestions.Suggested suggestion : openSuggestions) {
-            spans.add(new ArticleText.Span(suggestion.start(), suggestion.start() + suggestion.quote().length(),
-                    new ArticleText.Mark("suggestion-" + suggestion.id(), "suggestion", "SUGGESTION",
-                            "Suggestion \u00b7 " + suggestion.category(), suggestionTip(suggestion))));
-        }
-        model.addAttribute("article", article);
-        model.addAttribute("current", current);
-        model.addAttribute("paragraphs", ArticleText.of(current.body(), spans));
-        model.addAttribute("suggestions", openSuggestions);
-        model.addAttribute("open", open);
-        model.addAttribute("closed", all.stream().filter(c -> !c.state().isOpen()).toList());
-        model.addAttribute("corrections", articles.corrections(id));
-        model.addAttribute("categories", Category.values());
-        model.addAttribute("severities", Severity.values());
-        model.addAttribute("form", form != null ? form
-                : new FlagForm(null, null, false, null, Severity.MEDIUM.name(), null, null));
-        return "article";
+        return spans;
+    }
+
+    /** The ids of the claims' marks the text shows (a claim overlapping an earlier one's words has none). */
+    private Set<String> marks(long id, ArticleRevision current, List<Claim> open) {
+        return anchors(ArticleText.of(current.body(), claimSpans(id, current, open)));
+    }
+
+    private static Set<String> anchors(List<ArticleText.Paragraph> paragraphs) {
+        return paragraphs.stream().flatMap(p -> p.pieces().stream()).map(ArticleText.Piece::anchor)
+                .filter(Objects::nonNull).collect(Collectors.toSet());
     }
 
     /** The open suggestions that do not overlap a claim already marked: a claim on the same words says more. */

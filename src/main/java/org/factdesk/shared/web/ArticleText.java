@@ -2,7 +2,9 @@ package org.factdesk.shared.web;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * An article body cut into paragraphs and pieces, so a template can wrap the marked stretches (open claims,
@@ -22,8 +24,15 @@ public final class ArticleText {
     public record Mark(String id, String kind, String modifier, String label, String details) {
     }
 
-    /** A piece of a paragraph; {@code mark} is null for plain text. */
-    public record Piece(String text, Mark mark) {
+    /**
+     * A piece of a paragraph; {@code mark} is null for plain text. {@code anchor} is the mark's id on the first piece
+     * that shows it, so a link to {@code #claim-12} lands on the claim's words in the text; null on every other piece.
+     */
+    public record Piece(String text, Mark mark, String anchor) {
+
+        public Piece(String text, Mark mark) {
+            this(text, mark, null);
+        }
     }
 
     public record Paragraph(int offset, List<Piece> pieces) {
@@ -45,6 +54,7 @@ public final class ArticleText {
             }
         }
         List<Paragraph> paragraphs = new ArrayList<>();
+        Set<String> anchored = new HashSet<>();
         int offset = 0;
         for (String text : body.split("\n", -1)) {
             int end = offset + text.length();
@@ -59,7 +69,9 @@ public final class ArticleText {
                 if (from > at) {
                     pieces.add(new Piece(body.substring(at, from), null));
                 }
-                pieces.add(new Piece(body.substring(from, to), span.mark()));
+                String id = span.mark().id();
+                pieces.add(new Piece(body.substring(from, to), span.mark(),
+                        id != null && anchored.add(id) ? id : null));
                 at = to;
             }
             if (at < end) {

@@ -19,7 +19,7 @@ class ArticleTextTest {
 
         assertThat(paragraphs).extracting(ArticleText.Paragraph::offset).containsExactly(0, 12);
         assertThat(paragraphs.get(1).pieces()).containsExactly(new ArticleText.Piece("The ", null),
-                new ArticleText.Piece("Erbil vase", MARK), new ArticleText.Piece(" in Kurdistan.", null));
+                new ArticleText.Piece("Erbil vase", MARK, MARK.id()), new ArticleText.Piece(" in Kurdistan.", null));
     }
 
     @Test
@@ -27,7 +27,7 @@ class ArticleTextTest {
         String body = "Martyr Soleimai took place";
         List<ArticleText.Paragraph> paragraphs = ArticleText.of(body, List.of(
                 new ArticleText.Span(7, 15, MARK), new ArticleText.Span(0, 15, MARK)));
-        assertThat(paragraphs.get(0).pieces()).containsExactly(new ArticleText.Piece("Martyr Soleimai", MARK),
+        assertThat(paragraphs.get(0).pieces()).containsExactly(new ArticleText.Piece("Martyr Soleimai", MARK, MARK.id()),
                 new ArticleText.Piece(" took place", null));
     }
 }
