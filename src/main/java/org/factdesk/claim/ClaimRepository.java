@@ -3,7 +3,9 @@ package org.factdesk.claim;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -119,10 +121,24 @@ class ClaimRepository {
         return String.join(", ", java.util.Collections.nCopies(n, "?"));
     }
 
+    /** The number of open claims of each article that has any. */
+    Map<Long, Long> openCounts() {
+        Map<Long, Long> counts = new HashMap<>();
+        jdbc.sql("SELECT article_id, COUNT(*) AS n FROM claim WHERE state NOT IN (:closed) GROUP BY article_id")
+                .param("closed", closedStates())
+                .query(rs -> {
+                    counts.put(rs.getLong("article_id"), rs.getLong("n"));
+                });
+        return counts;
+    }
+
+    private static List<String> closedStates() {
+        return Arrays.stream(ClaimState.values()).filter(s -> !s.isOpen()).map(ClaimState::name).toList();
+    }
+
     /** The article's claims still under review on exactly these words, wherever they stand. */
     List<Claim> openOn(long articleId, String quote) {
-        List<String> closed = Arrays.stream(ClaimState.values()).filter(s -> !s.isOpen())
-                .map(ClaimState::name).toList();
+        List<String> closed = closedStates();
         return jdbc.sql("SELECT * FROM claim WHERE article_id = :article AND quote = :quote AND state NOT IN (:closed)"
                         + " ORDER BY id")
                 .param("article", articleId).param("quote", quote).param("closed", closed).query(CLAIM).list();

@@ -38,6 +38,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/articles")
 class ArticlePages {
 
+    /** How many open claims, and closed ones, the lists beside the text show. */
+    static final int LISTED_OPEN = 50;
+    static final int LISTED_CLOSED = 20;
+
     private final ArticleService articles;
     private final ClaimService claims;
     private final List<ArticleSuggestions> suggestions;
@@ -62,11 +66,11 @@ class ArticlePages {
 
     @GetMapping
     String list(Model model) {
+        Map<Long, Long> openCounts = claims.openCounts();
         List<ArticleRow> rows = articles.list().stream()
                 .sorted(Comparator.comparing((Article a) -> a.updatedAt() != null ? a.updatedAt() : a.publishedAt())
                         .reversed())
-                .map(a -> new ArticleRow(a, claims.search(a.id(), null).stream()
-                        .filter(c -> c.state().isOpen()).count()))
+                .map(a -> new ArticleRow(a, openCounts.getOrDefault(a.id(), 0L)))
                 .toList();
         model.addAttribute("rows", rows);
         return "articles";
@@ -124,8 +128,13 @@ class ArticlePages {
         model.addAttribute("current", current);
         model.addAttribute("paragraphs", paragraphs);
         model.addAttribute("suggestions", openSuggestions);
-        model.addAttribute("open", open);
-        model.addAttribute("closed", all.stream().filter(c -> !c.state().isOpen()).toList());
+        // Every open claim is marked in the text; the lists beside it show the newest, so the page stays readable
+        // (and light) on an article with thousands of claims: the queue, filtered to the article, has them all.
+        List<Claim> closed = all.stream().filter(c -> !c.state().isOpen()).toList();
+        model.addAttribute("open", newest(open, LISTED_OPEN));
+        model.addAttribute("openCount", open.size());
+        model.addAttribute("closed", newest(closed, LISTED_CLOSED));
+        model.addAttribute("closedCount", closed.size());
         model.addAttribute("corrections", articles.corrections(id));
         model.addAttribute("categories", Category.values());
         model.addAttribute("severities", Severity.values());
@@ -141,6 +150,11 @@ class ArticlePages {
                     : "#claim-" + other + (anchors.contains("claim-" + other) ? "" : "-info")));
         }
         return "article";
+    }
+
+    /** The last {@code limit} of claims in id order: the newest, still oldest first. */
+    private static List<Claim> newest(List<Claim> claims, int limit) {
+        return claims.size() <= limit ? claims : claims.subList(claims.size() - limit, claims.size());
     }
 
     private List<Claim> open(long id) {
