@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.factdesk.claim.Decision;
+import org.factdesk.claim.LegalDecision;
 import org.factdesk.shared.Refusal;
 
 /**
@@ -62,7 +64,7 @@ public record FieldErrors(Map<String, String> fields, String general) {
             default:
                 break;
         }
-        if (message.contains("needs the notice readers will see") || message.startsWith("REWRITE needs")
+        if (message.contains("needs the notice readers will see") || message.startsWith(LegalDecision.REWRITE.name() + " needs")
                 || message.contains("same as the approved one")) {
             return "notice";
         }
@@ -98,7 +100,7 @@ public record FieldErrors(Map<String, String> fields, String general) {
         return switch (field) {
             case "notice" -> message.contains("same as the approved one")
                     ? "This is the notice as approved. Change it, or choose \u201cClear as approved\u201d."
-                    : message.startsWith("REWRITE needs") ? "Write the notice as it should be published."
+                    : message.startsWith(LegalDecision.REWRITE.name() + " needs") ? "Write the notice as it should be published."
                     : "Write the notice readers will see.";
             case "replacement" -> message.contains("same as the quote")
                     ? "The corrected text is the same as the quote, so nothing would change. Change it."
@@ -109,9 +111,9 @@ public record FieldErrors(Map<String, String> fields, String general) {
                             + "fact-checker."
                     : "Give the corrected text.";
             case "note" -> "Say why it is not an error: your reason goes on the record.";
-            case "comment" -> message.startsWith("RETURN")
+            case "comment" -> message.startsWith(Decision.RETURN.name())
                     ? "Tell the fact-checker what to look at again."
-                    : message.startsWith("BLOCK") ? "Give the reason for blocking, for the editor and the record."
+                    : message.startsWith(LegalDecision.BLOCK.name()) ? "Give the reason for blocking, for the editor and the record."
                     : "Say why, for the record.";
             case "kind" -> type.equals("silent-fix-not-allowed")
                     ? "A silent fix is only for a low-severity typo that changes no meaning. Publish this as a "
