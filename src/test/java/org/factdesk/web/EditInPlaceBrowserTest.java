@@ -61,11 +61,11 @@ class EditInPlaceBrowserTest {
             WebElement replacement = browser.find("#replacement");
             replacement.clear();
             replacement.sendKeys("Marcus Delanie");
-            browser.wait.until(d -> browser.find(".preview-diff ins").getText().contains("Delanie"));
+            browser.wait.until(d -> browser.find(".preview-diff .diff ins").getText().contains("Delanie"));
             replacement.clear();
             replacement.sendKeys("Marcus Delaney");
-            browser.wait.until(d -> browser.find(".preview-diff ins").getText().contains("Delaney"));
-            assertThat(browser.find(".preview-diff del").getText()).contains("Delany");
+            browser.wait.until(d -> browser.find(".preview-diff .diff ins").getText().contains("Delaney"));
+            assertThat(browser.find(".preview-diff .diff del").getText()).contains("Delany");
             WebElement notice = browser.find("#notice");
             notice.clear();
             notice.sendKeys(NOTICE);
@@ -124,7 +124,7 @@ class EditInPlaceBrowserTest {
             WebElement words = browser.find("#replacement");
             words.clear();
             words.sendKeys("Marc Delaney");
-            browser.wait.until(d -> browser.find(".preview-diff ins").getText().contains("Marc"));
+            browser.wait.until(d -> browser.find(".preview-diff .diff ins").getText().contains("Marc"));
             WebElement editorsNotice = browser.find("#notice");
             editorsNotice.clear();
             editorsNotice.sendKeys(EDITED);
