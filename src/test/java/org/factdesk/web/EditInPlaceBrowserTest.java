@@ -12,6 +12,7 @@ import org.factdesk.testing.FactDeskTest;
 import org.factdesk.testing.TestApi;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Alert;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -35,6 +36,19 @@ class EditInPlaceBrowserTest {
     @LocalServerPort
     int port;
 
+    /** Claims the open task with the button above its closed form, and waits for the form to open. */
+    static void claimFromThePage(Browser browser) {
+        browser.find(".form-lock-note button").click();
+        browser.wait.ignoring(StaleElementReferenceException.class)
+                .until(d -> browser.find("fieldset.form-lock").getAttribute("disabled") == null);
+    }
+
+    /** Waits for the page after a form's submission to say {@code words}: the page before it had a flash too. */
+    private static void awaitFlash(Browser browser, String words) {
+        browser.wait.ignoring(StaleElementReferenceException.class)
+                .until(d -> browser.find(".flash-ok").getText().contains(words));
+    }
+
     @Test
     void theDiffFollowsTheTypingAndTheEditorsVersionIsPublished() throws Exception {
         TestApi api = new TestApi(port);
@@ -54,8 +68,7 @@ class EditInPlaceBrowserTest {
             assertThat(browser.find("fieldset.form-lock").getAttribute("disabled")).isNotNull();
             assertThat(browser.find(".form-lock-note").getText()).contains("Nobody holds this task");
             browser.screenshot("edit-01-verify-closed");
-            browser.find(".form-lock-note button").click();
-            browser.wait.until(d -> browser.find("fieldset.form-lock").getAttribute("disabled") == null);
+            claimFromThePage(browser);
             assertThat(browser.path()).isEqualTo("/tasks/" + verify);
             browser.find("input[name=verdict][value=ERROR_CONFIRMED]").click();
             WebElement replacement = browser.find("#replacement");
@@ -74,7 +87,7 @@ class EditInPlaceBrowserTest {
             browser.find("#note").sendKeys("Checked against the fire service's release.");
             browser.screenshot("edit-02-verify-typed");
             browser.find("form[data-verdict-form] button[type=submit]").click();
-            assertThat(browser.find(".flash-ok").getText()).contains("Error confirmed");
+            awaitFlash(browser, "Error confirmed");
 
             // edith: forgets the comment, is shown where; returns it with one.
             browser.signOut();
@@ -82,8 +95,7 @@ class EditInPlaceBrowserTest {
             String approve = await().atMost(Duration.ofSeconds(10)).until(() -> api.taskOf("edith", claim),
                     id -> id != null);
             browser.go("/tasks/" + approve);
-            browser.find(".form-lock-note button").click();
-            browser.wait.until(d -> browser.find("fieldset.form-lock").getAttribute("disabled") == null);
+            claimFromThePage(browser);
             browser.find("button[name=decision][value=RETURN]").click();
             WebElement error = browser.find("#comment-error");
             assertThat(error.getText()).isEqualTo("Tell the fact-checker what to look at again.");
@@ -94,7 +106,7 @@ class EditInPlaceBrowserTest {
             browser.screenshot("edit-03-approve-field-error");
             browser.find("#comment").sendKeys(COMMENT);
             browser.find("button[name=decision][value=RETURN]").click();
-            assertThat(browser.find(".flash-ok").getText()).contains("Returned");
+            awaitFlash(browser, "Returned");
 
             // fiona: the earlier verdict waits under edith's comment; the deadline stayed the first one's.
             browser.signOut();
@@ -110,7 +122,7 @@ class EditInPlaceBrowserTest {
             browser.screenshot("edit-04-returned-verify");
             browser.find("#note").sendKeys(" He signs as Marcus; the editor may know better.");
             browser.find("form[data-verdict-form] button[type=submit]").click();
-            assertThat(browser.find(".flash-ok").getText()).contains("Error confirmed");
+            awaitFlash(browser, "Error confirmed");
 
             // edith: rewrites the corrected words and the notice in place, watching the diff, and approves.
             browser.signOut();
@@ -118,8 +130,7 @@ class EditInPlaceBrowserTest {
             String second = await().atMost(Duration.ofSeconds(10)).until(() -> api.taskOf("edith", claim),
                     id -> id != null);
             browser.go("/tasks/" + second);
-            browser.find(".form-lock-note button").click();
-            browser.wait.until(d -> browser.find("fieldset.form-lock").getAttribute("disabled") == null);
+            claimFromThePage(browser);
             assertThat(browser.find("#notice").getAttribute("value")).isEqualTo(NOTICE);
             WebElement words = browser.find("#replacement");
             words.clear();
@@ -131,7 +142,7 @@ class EditInPlaceBrowserTest {
             browser.wait.until(d -> browser.find(".preview-notice").getText().endsWith(EDITED));
             browser.screenshot("edit-05-approve-edited");
             browser.find("button[name=decision][value=APPROVE]").click();
-            assertThat(browser.find(".flash-ok").getText()).contains("Approved");
+            awaitFlash(browser, "Approved");
             await().atMost(Duration.ofSeconds(30))
                     .until(() -> "PUBLISHED".equals(api.claim(claim).get("state").asText()));
             JsonNode view = api.claim(claim);
@@ -146,14 +157,13 @@ class EditInPlaceBrowserTest {
             String reject = await().atMost(Duration.ofSeconds(10)).until(() -> api.taskOf("edith", other),
                     id -> id != null);
             browser.go("/tasks/" + reject);
-            browser.find(".form-lock-note button").click();
-            browser.wait.until(d -> browser.find("fieldset.form-lock").getAttribute("disabled") == null);
+            claimFromThePage(browser);
             browser.find("#comment").sendKeys("The log says 6.15am; the time was right.");
             browser.find("button[name=decision][value=REJECT]").click();
             Alert confirm = browser.wait.until(ExpectedConditions.alertIsPresent());
             assertThat(confirm.getText()).startsWith("Reject this correction?");
             confirm.accept();
-            assertThat(browser.find(".flash-ok").getText()).contains("Rejected");
+            awaitFlash(browser, "Rejected");
             assertThat(api.claim(other).get("state").asText()).isEqualTo("DISMISSED");
             browser.screenshot("edit-06-rejected");
 
