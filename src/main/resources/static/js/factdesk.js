@@ -447,7 +447,9 @@
     }
     var notice = form.querySelector('#notice');
     var note = form.querySelector('#note');
-    var edited = false;
+    // A notice that is no draft (an earlier verdict, prefilled after a return) is the fact-checker's own words.
+    var edited = notice.value !== '' && notice.value !== notice.getAttribute('data-draft-error_confirmed')
+      && notice.value !== notice.getAttribute('data-draft-clarification_needed');
     notice.addEventListener('input', function () { edited = true; });
 
     function update() {
@@ -473,6 +475,72 @@
     update();
   }
 
+  /*
+   * Verify claim and Approve correction: the word diff and the notice preview follow what is typed. The server renders
+   * them with publication's own code (GET /tasks/{id}/preview), asked a moment after the typing stops; an answer
+   * overtaken by newer typing is dropped. Without script the page shows the preview of the form as it was loaded.
+   */
+  function initTaskPreview() {
+    var form = document.querySelector('form[data-task-form][data-preview]');
+    if (!form || !window.fetch || !window.URLSearchParams) {
+      return;
+    }
+    var timer = null;
+    var asked = 0;
+
+    function query() {
+      var params = new URLSearchParams();
+      ['replacement', 'notice', 'kind'].forEach(function (name) {
+        var field = form.querySelector('[name="' + name + '"]');
+        if (field && !field.matches(':disabled')) {
+          params.set(name, field.value);
+        }
+      });
+      var verdict = form.querySelector('input[name="verdict"]:checked');
+      if (verdict) {
+        params.set('verdict', verdict.value);
+      }
+      return params.toString();
+    }
+
+    function refresh() {
+      var mine = ++asked;
+      fetch(form.getAttribute('data-preview') + '?' + query(), {
+        credentials: 'same-origin',
+        headers: { 'X-FactDesk-Fragment': 'preview' }
+      }).then(function (response) {
+        return response.ok ? response.text() : null;
+      }).then(function (html) {
+        if (!html || mine !== asked) {
+          return;
+        }
+        var doc = new DOMParser().parseFromString(html, 'text/html');
+        doc.querySelectorAll('[data-preview-part]').forEach(function (part) {
+          var here = document.querySelector('[data-preview-part="' + part.getAttribute('data-preview-part') + '"]');
+          // The part's content changes, not the part: it is the live region screen readers follow.
+          if (here) {
+            here.innerHTML = part.innerHTML;
+          }
+        });
+      }).catch(function () { /* the preview stays as it was; the form still works */ });
+    }
+
+    function later() {
+      clearTimeout(timer);
+      timer = setTimeout(refresh, 250);
+    }
+    form.addEventListener('input', later);
+    form.addEventListener('change', later);
+  }
+
+  /* A refused task form: the first field the server marked invalid takes the focus (autofocus may be pre-empted). */
+  function initFieldErrors() {
+    var invalid = document.querySelector('form [aria-invalid="true"]');
+    if (invalid && document.activeElement !== invalid) {
+      invalid.focus();
+    }
+  }
+
   document.addEventListener('DOMContentLoaded', function () {
     initConfirmations();
     initInPlaceForms();
@@ -480,5 +548,7 @@
     initFlagPopover();
     initSelection('report');
     initVerdictForm();
+    initTaskPreview();
+    initFieldErrors();
   });
 })();

@@ -26,6 +26,8 @@ public enum AuditAction {
     NOTICE_REWRITTEN("Notice rewritten by legal", null),
     LEGAL_BLOCKED("Blocked by legal", null),
     TEXT_CHANGED("Text changed", null),
+    /** An editor changed the notice or the corrected words on approving; the entry keeps the before and after. */
+    EDITED("Edited by the editor", null),
     CANCELLED("Cancelled", null),
     PUBLISHED("Published", Stage.PUBLISHED),
     /** A review task fell due and its holder, or its group, was reminded. */

@@ -7,6 +7,7 @@ import java.util.Locale;
 import org.factdesk.article.ArticleImported;
 import org.factdesk.claim.Claim;
 import org.factdesk.claim.ClaimActivity;
+import org.factdesk.claim.ClaimEdited;
 import org.factdesk.claim.ClaimFlagged;
 import org.factdesk.claim.ClaimOutcome;
 import org.factdesk.claim.ClaimService;
@@ -68,6 +69,13 @@ public class AuditLog {
         entries.claimOutcome(activity.claimId(), ClaimOutcome.of(activity.state(), null));
         entries.append(new AuditContent(activity.at(), activity.actor(), AuditAction.of(activity.action()).name(),
                 activity.claimId(), activity.articleId(), null, null, null, activity.detail()));
+    }
+
+    @EventListener
+    @Transactional
+    void on(ClaimEdited edited) {
+        entries.append(new AuditContent(edited.at(), edited.editor(), AuditAction.EDITED.name(), edited.claimId(),
+                edited.articleId(), null, edited.before(), edited.after(), edited.detail()));
     }
 
     @EventListener

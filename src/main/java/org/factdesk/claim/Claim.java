@@ -10,8 +10,9 @@ import org.factdesk.article.TextAnchor;
  * A flagged quote on one revision of an article and what review has made of it so far: the {@link Flag} as it was
  * raised, the replacement now proposed, who holds its open review task (null when nobody does), the fact-checker's
  * {@link Verification} and the editor's {@link Approval} (each null until given), the revision that published
- * it, the kind of update chosen for it (null: the one its verdict leads to) and the lawyer's {@link Legal} review
- * (null unless one was given).
+ * it, the kind of update chosen for it (null: the one its verdict leads to), the lawyer's {@link Legal} review
+ * (null unless one was given) and the editor who last changed the notice or the corrected words on approving (null
+ * while they stand as the fact-checker wrote them).
  */
 public record Claim(
         long id,
@@ -26,13 +27,22 @@ public record Claim(
         Integer publishedRevision,
         Instant updatedAt,
         CorrectionKind kind,
-        Legal legal) {
+        Legal legal,
+        String editedBy) {
 
     /** A claim with no kind chosen and no legal review, as claims were before either existed. */
     public Claim(long id, long articleId, int revision, Flag flag, String replacement, ClaimState state, String holder,
             Verification verification, Approval approval, Integer publishedRevision, Instant updatedAt) {
         this(id, articleId, revision, flag, replacement, state, holder, verification, approval, publishedRevision,
-                updatedAt, null, null);
+                updatedAt, null, null, null);
+    }
+
+    /** A claim whose notice and corrected words stand as the fact-checker wrote them. */
+    public Claim(long id, long articleId, int revision, Flag flag, String replacement, ClaimState state, String holder,
+            Verification verification, Approval approval, Integer publishedRevision, Instant updatedAt,
+            CorrectionKind kind, Legal legal) {
+        this(id, articleId, revision, flag, replacement, state, holder, verification, approval, publishedRevision,
+                updatedAt, kind, legal, null);
     }
 
     /** What was flagged, by whom and how: fixed once the claim exists. */
@@ -127,7 +137,15 @@ public record Claim(
     public Claim heldBy(String holder) {
         ClaimState now = state == ClaimState.FLAGGED && holder != null ? ClaimState.IN_REVIEW : state;
         return new Claim(id, articleId, revision, flag, replacement, now, holder, verification, approval,
-                publishedRevision, updatedAt, kind, legal);
+                publishedRevision, updatedAt, kind, legal, editedBy);
+    }
+
+    /**
+     * Who last wrote the notice and the corrected words: the editor who changed them on approving, else the
+     * fact-checker; null before a verdict.
+     */
+    public String lastEditedBy() {
+        return editedBy != null ? editedBy : verifiedBy();
     }
 
     /** What became of the claim. */

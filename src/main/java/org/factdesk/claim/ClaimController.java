@@ -29,13 +29,14 @@ class ClaimController {
 
     /**
      * A claim as the API shows it: one flat object, its parts grouped here as the claim groups them. A part not given
-     * yet (the verdict, the decision) leaves its fields out.
+     * yet (the verdict, the decision) leaves its fields out. {@code notice} and {@code replacement} are the final
+     * ones, an editor's edit included, and {@code editedBy} who last wrote them.
      */
     record ClaimView(long id, long articleId, int revision, @JsonUnwrapped Quote quote, Category category,
             Severity severity, String replacement, String note, ClaimState state, String heldBy, String flaggedBy,
             String source, Instant flaggedAt, @JsonUnwrapped VerdictView verification,
             @JsonUnwrapped DecisionView approval, CorrectionKind kind, @JsonUnwrapped LegalView legal,
-            Integer publishedRevision, Instant updatedAt) {
+            Integer publishedRevision, Instant updatedAt, String editedBy) {
 
         /** Where the quote stood when it was flagged, and how many of its places the claim covers. */
         record Quote(String quote, int start, int end, String prefix, String suffix, String scope, int occurrences) {
@@ -62,7 +63,7 @@ class ClaimController {
                     c.legal().notice(), c.legal().comment());
             return new ClaimView(c.id(), c.articleId(), c.revision(), quote, flag.category(), flag.severity(),
                     c.replacement(), flag.note(), c.state(), c.holder(), flag.by(), flag.source(), flag.at(), verdict,
-                    decision, c.kindOfUpdate(), legal, c.publishedRevision(), c.updatedAt());
+                    decision, c.kindOfUpdate(), legal, c.publishedRevision(), c.updatedAt(), c.lastEditedBy());
         }
     }
 

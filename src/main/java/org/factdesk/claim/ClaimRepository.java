@@ -157,7 +157,7 @@ class ClaimRepository {
                 UPDATE claim SET state = ?, verdict = ?, verified_by = ?, replacement = COALESCE(?, replacement),
                     notice = ?, verdict_note = ?, kind = ?, decision = NULL, decided_by = NULL, decision_comment = NULL,
                     legal_decision = NULL, legal_by = NULL, legal_notice = NULL, legal_comment = NULL,
-                    updated_at = ?
+                    edited_by = NULL, updated_at = ?
                 WHERE id = ?""")
                 .params(state.name(), verification.verdict().name(), verification.by(), replacement,
                         verification.notice(), verification.note(), kind == null ? null : kind.name(),
@@ -173,6 +173,13 @@ class ClaimRepository {
                         kind == null ? null : kind.name(), SqlTime.of(at), id)
                 .update();
         release(id, state);
+    }
+
+    /** The editor's own notice and corrected words, written over the fact-checker's (the audit log keeps both). */
+    void recordEdit(long id, String notice, String replacement, String editedBy, Instant at) {
+        jdbc.sql("UPDATE claim SET notice = ?, replacement = ?, edited_by = ?, updated_at = ? WHERE id = ?")
+                .params(notice, replacement, editedBy, SqlTime.of(at), id)
+                .update();
     }
 
     void recordLegal(long id, ClaimState state, Claim.Legal legal, Instant at) {
@@ -211,6 +218,7 @@ class ClaimRepository {
         return new Claim(rs.getLong("id"), rs.getLong("article_id"), rs.getInt("revision"), flag,
                 rs.getString("replacement"), ClaimState.valueOf(rs.getString("state")), null,
                 verification, approval, rs.getObject("published_revision", Integer.class),
-                SqlTime.read(rs, "updated_at"), kind == null ? null : CorrectionKind.valueOf(kind), legal);
+                SqlTime.read(rs, "updated_at"), kind == null ? null : CorrectionKind.valueOf(kind), legal,
+                rs.getString("edited_by"));
     };
 }

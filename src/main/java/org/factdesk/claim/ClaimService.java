@@ -264,6 +264,43 @@ public class ClaimService {
                 + (comment == null || comment.isBlank() ? "" : ": " + comment));
     }
 
+    /**
+     * Records the editor's own notice and corrected words (each null: the fact-checker's stands), already checked by
+     * {@link Verdicts#checkApproval(Claim, CorrectionKind, boolean, Verdicts.Edit)}, over the fact-checker's; each
+     * change goes to the audit log with its before and after. Edited words need the quote still in the current text:
+     * there is nothing else to put them in place of.
+     */
+    @Transactional
+    public Claim recordEdit(long claimId, String editor, Verdicts.Edit edit) {
+        Claim claim = get(claimId);
+        String notice = edit.notice() == null ? claim.verification().notice() : blankToNull(edit.notice());
+        String replacement = edit.replacement() == null ? claim.replacement() : blankToNull(edit.replacement());
+        boolean noticeChanged = !java.util.Objects.equals(notice, claim.verification().notice());
+        boolean replacementChanged = !java.util.Objects.equals(replacement, claim.replacement());
+        if (!noticeChanged && !replacementChanged) {
+            return claim;
+        }
+        if (replacementChanged) {
+            ArticleRevision current = articles.current(claim.articleId());
+            String flaggedOn = articles.revision(claim.articleId(), claim.revision()).body();
+            if (claim.placesIn(flaggedOn, current.body()).isEmpty()) {
+                throw ProblemException.badRequest("invalid-replacement", "The quote '" + claim.quote() + "' is no "
+                        + "longer in revision " + current.revision() + " of the article, so the corrected text has "
+                        + "nothing to replace; RETURN the claim to the fact-checker.");
+            }
+        }
+        claims.recordEdit(claimId, notice, replacement, editor, clock.instant());
+        if (noticeChanged) {
+            events.publishEvent(new ClaimEdited(claimId, claim.articleId(), editor, clock.instant(),
+                    ClaimEdited.Field.NOTICE, claim.verification().notice(), notice, claim.state()));
+        }
+        if (replacementChanged) {
+            events.publishEvent(new ClaimEdited(claimId, claim.articleId(), editor, clock.instant(),
+                    ClaimEdited.Field.REPLACEMENT, claim.replacement(), replacement, claim.state()));
+        }
+        return get(claimId);
+    }
+
     /** Records the lawyer's decision on an approved update: published as approved, with their notice, or blocked. */
     @Transactional
     public void recordLegal(long claimId, LegalDecision decision, String lawyer, String notice, String comment) {

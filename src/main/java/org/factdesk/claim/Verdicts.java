@@ -72,16 +72,54 @@ public final class Verdicts {
      * needs a notice or replacement the fact-checker did not give (the editor returns the claim for it).
      */
     public static void checkApproval(Claim claim, CorrectionKind kind, boolean silentFixAllowed) {
+        checkApproval(claim, kind, silentFixAllowed, null);
+    }
+
+    /**
+     * As {@link #checkApproval(Claim, CorrectionKind, boolean)}, with the editor's own version of the notice or the
+     * corrected words ({@code edit}, null for none): an edited notice must not be blank where the kind has one,
+     * edited words must not be blank where the kind changes the text nor the same as the quote, and a kind that
+     * changes no words takes no edited words. The same rules as the fact-checker's verdict, so an edit never
+     * publishes what a verdict could not.
+     */
+    public static void checkApproval(Claim claim, CorrectionKind kind, boolean silentFixAllowed, Edit edit) {
         Verdict verdict = claim.verdict();
         checkKind(claim, verdict, kind, silentFixAllowed);
-        if (kind.changesText() && claim.replacement() == null) {
+        if (edit != null && edit.notice() != null && edit.notice().isBlank() && kind.hasPublicNotice()) {
+            throw ProblemException.badRequest("invalid-notice", "A " + kind + " needs the notice readers will see; "
+                    + "'notice' was left empty.");
+        }
+        if (edit != null && edit.replacement() != null) {
+            if (!kind.changesText()) {
+                throw ProblemException.badRequest("invalid-replacement", "A " + kind + " changes no words; leave "
+                        + "'replacement' out.");
+            }
+            if (edit.replacement().isBlank()) {
+                throw ProblemException.badRequest("invalid-replacement", "A " + kind + " needs the corrected text; "
+                        + "'replacement' was left empty.");
+            }
+            if (edit.replacement().strip().equals(claim.quote())) {
+                throw ProblemException.badRequest("invalid-replacement",
+                        "The replacement is the same as the quote; nothing would change.");
+            }
+        } else if (kind.changesText() && claim.replacement() == null) {
             throw ProblemException.badRequest("invalid-kind", kind + " changes the text, and claim " + claim.id()
                     + " has no replacement; RETURN it to the fact-checker for one.");
+        }
+        if (edit != null && edit.notice() != null && !edit.notice().isBlank()) {
+            return;
         }
         if (kind.hasPublicNotice() && (claim.verification() == null || claim.verification().notice() == null)) {
             throw ProblemException.badRequest("invalid-kind", kind + " needs the notice readers will see, and claim "
                     + claim.id() + " has none; RETURN it to the fact-checker for one.");
         }
+    }
+
+    /**
+     * An editor's own version of the notice and of the corrected words, each null where they left the fact-checker's
+     * as it was; a blank one was emptied on purpose.
+     */
+    public record Edit(String notice, String replacement) {
     }
 
     /** The kind of update a verdict leads to when nobody chose one; null for a verdict that publishes nothing. */

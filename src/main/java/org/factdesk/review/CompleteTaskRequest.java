@@ -2,8 +2,8 @@ package org.factdesk.review;
 
 /**
  * The form of a review task: {@code verdict}, {@code replacement}, {@code notice}, {@code note} and the proposed
- * {@code kind} of update for Verify claim; {@code decision}, {@code comment} and the settled {@code kind} for Approve
- * correction; {@code decision} (CLEAR, REWRITE or BLOCK), the rewritten {@code notice} and the reason in
+ * {@code kind} of update for Verify claim; {@code decision}, {@code comment}, the settled {@code kind} and, on
+ * APPROVE only, the editor's own {@code notice} and {@code replacement} for Approve correction; {@code decision} (CLEAR, REWRITE or BLOCK), the rewritten {@code notice} and the reason in
  * {@code comment} for Legal review; {@code outcome} (ACCEPT with {@code category}, {@code severity},
  * {@code replacement}, {@code note}; MERGE with {@code mergeInto}; DISMISS with {@code reason}) for Triage report.
  */

@@ -142,11 +142,15 @@ public class ReviewTaskService {
         } else {
             if (form.verdict() != null) {
                 throw ProblemException.badRequest("wrong-form", "Approve correction takes a 'decision' (APPROVE, "
-                        + "RETURN or REJECT), a 'comment' and the 'kind' of update, not a 'verdict'.");
+                        + "RETURN or REJECT), a 'comment', the 'kind' of update and, on APPROVE, the editor's own 'notice' and "
+                        + "'replacement', not a 'verdict'.");
             }
             variables.put(Var.DECISION, form.decision());
             variables.put(Var.COMMENT, form.comment());
             variables.put(Var.KIND, form.kind());
+            // Only when given: an absent notice or replacement keeps the fact-checker's, an empty one is emptied.
+            put(variables, Var.NOTICE, form.notice());
+            put(variables, Var.REPLACEMENT, form.replacement());
         }
         return variables;
     }

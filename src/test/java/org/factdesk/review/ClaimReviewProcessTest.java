@@ -632,6 +632,18 @@ class ClaimReviewProcessTest {
         public Date escalateAt(String isoDuration) {
             return Date.from(NOW.plus(Duration.parse(isoDuration)).plus(Duration.ofHours(1)));
         }
+
+        public Date verifyDueIn(Object execution, String isoDuration) {
+            return dueIn(isoDuration);
+        }
+
+        public Date verifyRemindAt(Object execution, String isoDuration) {
+            return remindAt(isoDuration);
+        }
+
+        public Date verifyEscalateAt(Object execution, String isoDuration) {
+            return escalateAt(isoDuration);
+        }
     }
 
     /** A returned claim goes back to whoever verified it; public because the model calls it through an expression. */

@@ -64,8 +64,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Every path of the review tasks' deadline timers, driven by Camunda's clock: "Due soon" reminds, "Overdue"
- * escalates, a task finished in time hears neither, and a task that comes back (returned, or its text changed)
- * starts with fresh timers. The timers' dates come from FactDesk's own {@link ReviewDeadlines} with its default
+ * escalates, a task finished in time hears neither, a claim an editor returned keeps its first Verify
+ * claim's deadline (the desk's clock runs from the flag), and one whose text changed starts with fresh timers.
+ * The timers' dates come from FactDesk's own {@link ReviewDeadlines} with its default
  * settings (remind 30 minutes before the due date, escalate an hour after it), reading the engine's clock.
  */
 @Deployment(resources = {ClaimReviewProcess.RESOURCE, ClaimReviewProcess.ROUTING_RESOURCE})
@@ -207,24 +208,67 @@ class ReviewDeadlinesProcessTest {
     }
 
     @Test
-    void aReturnedVerificationStartsWithFreshTimers() {
+    void aReturnedVerificationKeepsTheFirstVerificationsDeadlineAndItsTimers() {
         ProcessInstance review = flag("FACTUAL", "HIGH");
-        moveTo(NOW.plus(Duration.ofMinutes(90)));
-        runDueTimers();
+        Instant firstDue = NOW.plus(Duration.ofHours(2));
+        moveTo(NOW.plus(Duration.ofMinutes(20)));
         verify(review, Verdict.ERROR_CONFIRMED);
-        Instant returnedAt = NOW.plus(Duration.ofHours(2));
+        Instant returnedAt = NOW.plus(Duration.ofMinutes(40));
         moveTo(returnedAt);
 
         approve(review, Decision.RETURN);
 
         assertThat(review).isWaitingAt(TASK_VERIFY_CLAIM);
+        assertThat(task(review).getDueDate().toInstant()).isEqualTo(firstDue);
         assertThat(timers(review)).containsOnly(
-                Map.entry(BOUNDARY_VERIFY_REMINDER, returnedAt.plus(Duration.ofHours(2)).minus(LEAD)),
-                Map.entry(BOUNDARY_VERIFY_OVERDUE, returnedAt.plus(Duration.ofHours(2)).plus(AFTER)));
-        // The first round's reminder went out; the second round reminds again at its own time.
-        moveTo(returnedAt.plus(Duration.ofMinutes(90)));
+                Map.entry(BOUNDARY_VERIFY_REMINDER, firstDue.minus(LEAD)),
+                Map.entry(BOUNDARY_VERIFY_OVERDUE, firstDue.plus(AFTER)));
+        moveTo(firstDue.minus(LEAD));
+        assertThat(runDueTimers()).isEqualTo(1);
+        assertThat(reminded).containsExactly(CLAIM_ID + "@" + TASK_VERIFY_CLAIM);
+    }
+
+    @Test
+    void aVerificationReturnedAfterItsDeadlineIsOverdueAtOnceAndEscalatedOnlyAfterTheGrace() {
+        ProcessInstance review = flag("FACTUAL", "HIGH");
+        Instant firstDue = NOW.plus(Duration.ofHours(2));
+        moveTo(NOW.plus(Duration.ofMinutes(90)));
+        runDueTimers();
+        verify(review, Verdict.ERROR_CONFIRMED);
+        Instant returnedAt = NOW.plus(Duration.ofHours(4));
+        moveTo(returnedAt);
+
+        approve(review, Decision.RETURN);
+
+        assertThat(review).isWaitingAt(TASK_VERIFY_CLAIM);
+        assertThat(task(review).getDueDate().toInstant()).isEqualTo(firstDue).isBefore(returnedAt);
+        assertThat(timers(review)).containsOnly(
+                Map.entry(BOUNDARY_VERIFY_REMINDER, returnedAt),
+                Map.entry(BOUNDARY_VERIFY_OVERDUE, returnedAt.plus(AFTER)));
         assertThat(runDueTimers()).isEqualTo(1);
         assertThat(reminded).containsExactly(CLAIM_ID + "@" + TASK_VERIFY_CLAIM, CLAIM_ID + "@" + TASK_VERIFY_CLAIM);
+        assertThat(escalated).isEmpty();
+        moveTo(returnedAt.plus(AFTER));
+        assertThat(runDueTimers()).isEqualTo(1);
+        assertThat(escalated).containsExactly(CLAIM_ID + "@" + TASK_VERIFY_CLAIM);
+    }
+
+    @Test
+    void aSecondReturnStillKeepsTheFirstDeadline() {
+        ProcessInstance review = flag("FACTUAL", "HIGH");
+        Instant firstDue = NOW.plus(Duration.ofHours(2));
+        verify(review, Verdict.ERROR_CONFIRMED);
+        approve(review, Decision.RETURN);
+        moveTo(NOW.plus(Duration.ofMinutes(30)));
+        verify(review, Verdict.ERROR_CONFIRMED);
+        // Approve correction's own deadline is fresh each round: the editor's clock runs from the verdict.
+        assertThat(task(review).getDueDate().toInstant()).isEqualTo(NOW.plus(Duration.ofMinutes(30))
+                .plus(Duration.ofHours(2)));
+        moveTo(NOW.plus(Duration.ofMinutes(50)));
+
+        approve(review, Decision.RETURN);
+
+        assertThat(task(review).getDueDate().toInstant()).isEqualTo(firstDue);
     }
 
     @Test

@@ -108,6 +108,8 @@ class NewsroomStoryBrowserTest {
             browser.find("#task-" + approveTask);
             browser.screenshot("06-editor-queue");
             browser.find("#task-" + approveTask + " a.task-name").click();
+            // The form opens to whoever holds the task: edith claims it from its page.
+            EditInPlaceBrowserTest.claimFromThePage(browser);
             assertThat(browser.find(".diff del").getText()).contains(WRONG);
             assertThat(browser.find(".diff ins").getText()).contains(RIGHT);
             assertThat(browser.find(".reader-notice").getText()).startsWith("Correction, ").endsWith(NOTICE);

@@ -98,7 +98,8 @@ class TaskPages {
     record VerifyForm(String verdict, String replacement, String notice, String note, String kind) {
     }
 
-    record ApproveForm(String decision, String comment, String kind) {
+    /** The editor's form: their decision, comment and kind, and their own notice and corrected text. */
+    record ApproveForm(String decision, String comment, String kind, String notice, String replacement) {
     }
 
     record LegalForm(String decision, String notice, String comment) {
@@ -253,7 +254,12 @@ class TaskPages {
             RedirectAttributes flash, HttpServletResponse response) {
         String user = me.getName();
         ReviewTask task = reviewTasks.get(id, user);
-        Optional<String> refused = complete(task, user, new CompleteTaskRequest(null, null, null, null,
+        Claim before = claims.get(claimOf(task));
+        // The fields come prefilled with the fact-checker's version: only a change is the editor's edit, so an
+        // untouched field neither rewrites the notice nor blocks a return.
+        String notice = changed(form.notice(), before.publishedNotice());
+        String replacement = changed(form.replacement(), before.replacement());
+        Optional<String> refused = complete(task, user, new CompleteTaskRequest(null, replacement, notice, null,
                 blankToNull(form.decision()), form.comment(), blankToNull(form.kind())), model, response, null, form,
                 null);
         if (refused.isPresent()) {
@@ -293,6 +299,18 @@ class TaskPages {
         return "redirect:/tasks";
     }
 
+    /**
+     * The form's value when it differs from the stored one (null when the field was not sent or is unchanged); an
+     * emptied field is sent as empty, which the engine refuses where the text is needed.
+     */
+    private static String changed(String typed, String stored) {
+        if (typed == null) {
+            return null;
+        }
+        String stripped = typed.strip();
+        return stripped.equals(stored == null ? "" : stored.strip()) ? null : stripped;
+    }
+
     private String page(ReviewTask task, String user, Model model, VerifyForm verifyForm, ApproveForm approveForm,
             LegalForm legalForm) {
         Claim claim = claims.get(claimOf(task));
@@ -319,24 +337,27 @@ class TaskPages {
         model.addAttribute("returned", returned ? claim.approval().comment() : null);
         model.addAttribute("returnedBy", returned ? claim.approval().by() : null);
         model.addAttribute("kinds", CorrectionKind.values());
+        if (!model.containsAttribute("errors")) {
+            model.addAttribute("errors", FieldErrors.none());
+        }
+        model.addAttribute("mayClaim", task.assignee() == null);
         if (ClaimReviewProcess.Element.TASK_VERIFY_CLAIM.equals(task.taskDefinitionKey())) {
-            model.addAttribute("proposed", claim.replacement() == null || places.isEmpty() ? List.of()
-                    : WordDiff.changedParagraphs(current.body(), CorrectionText.replaced(flaggedOn, current.body(),
-                            claim, claim.replacement())));
             model.addAttribute("correctionDraft", NoticeDrafts.correction(claim));
             model.addAttribute("clarificationDraft", NoticeDrafts.clarification(claim));
             model.addAttribute("noticeHeading", new CorrectionNotice(CorrectionKind.CORRECTION, times.now(), "")
                     .heading());
-            model.addAttribute("form", verifyForm != null ? verifyForm
-                    : new VerifyForm(null, claim.replacement(), NoticeDrafts.correction(claim), null, null));
+            VerifyForm form = verifyForm != null ? verifyForm : returned ? earlierVerdict(claim)
+                    : new VerifyForm(null, claim.replacement(), NoticeDrafts.correction(claim), null, null);
+            model.addAttribute("form", form);
+            Verdict verdict = parseOrNull(Verdict.class, form.verdict());
+            CorrectionKind kind = parseOrNull(CorrectionKind.class, form.kind());
+            model.addAttribute("preview", CorrectionPreview.of(claim, flaggedOn, current.body(),
+                    kind != null ? kind : Verdicts.defaultKind(verdict), form.replacement(), form.notice(),
+                    times.now()));
             return "verify";
         }
         boolean correction = claim.verdict() == Verdict.ERROR_CONFIRMED;
         model.addAttribute("correction", correction);
-        model.addAttribute("diff", correction && !places.isEmpty() && claim.replacement() != null
-                ? WordDiff.changedParagraphs(current.body(), CorrectionText.replaced(flaggedOn, current.body(),
-                        claim, claim.replacement()))
-                : List.of());
         model.addAttribute("noticePreview", NoticeDrafts.preview(claim, times.now()));
         if (ClaimReviewProcess.Element.TASK_LEGAL_REVIEW.equals(task.taskDefinitionKey())) {
             model.addAttribute("fourEyes", legalFourEyes(claim, user));
@@ -347,8 +368,15 @@ class TaskPages {
         }
         model.addAttribute("fourEyes", fourEyes(claim, user));
         model.addAttribute("kindsOfVerdict", Verdicts.kindsFor(claim.verdict()));
-        model.addAttribute("form", approveForm != null ? approveForm : new ApproveForm(null, null,
-                claim.kindOfUpdate() == null ? null : claim.kindOfUpdate().name()));
+        ApproveForm form = approveForm != null ? approveForm : new ApproveForm(null, null,
+                claim.kindOfUpdate() == null ? null : claim.kindOfUpdate().name(), claim.publishedNotice(),
+                claim.replacement());
+        model.addAttribute("form", form);
+        CorrectionKind kind = parseOrNull(CorrectionKind.class, form.kind());
+        model.addAttribute("preview", CorrectionPreview.of(claim, flaggedOn, current.body(),
+                kind != null ? kind : claim.kindOfUpdate(),
+                form.replacement() != null ? form.replacement() : claim.replacement(),
+                form.notice() != null ? form.notice() : claim.publishedNotice(), times.now()));
         return "approve";
     }
 
@@ -367,8 +395,45 @@ class TaskPages {
                 throw e;
             }
             response.setStatus(refusal.status().value());
-            model.addAttribute("problem", explain(refusal));
+            // Shown once: under its field where it is about one, else above the form (not in the page's head too).
+            model.addAttribute("errors", FieldErrors.of(refusal, formFields(task), explain(refusal)));
             return Optional.of(page(task, user, model, verifyForm, approveForm, legalForm));
+        }
+    }
+
+    /** The fields of the task's form, in the order the page shows them (the first invalid one takes the focus). */
+    private static List<String> formFields(ReviewTask task) {
+        if (ClaimReviewProcess.Element.TASK_VERIFY_CLAIM.equals(task.taskDefinitionKey())) {
+            return List.of("verdict", "replacement", "notice", "kind", "note");
+        }
+        if (ClaimReviewProcess.Element.TASK_LEGAL_REVIEW.equals(task.taskDefinitionKey())) {
+            return List.of("notice", "comment");
+        }
+        return List.of("kind", "replacement", "notice", "comment");
+    }
+
+    /**
+     * The verdict the fact-checker gave before an editor returned the claim, to work from rather than start again:
+     * its verdict, corrected text, notice, kind and note.
+     */
+    private static VerifyForm earlierVerdict(Claim claim) {
+        Claim.Verification earlier = claim.verification();
+        if (earlier == null) {
+            return new VerifyForm(null, claim.replacement(), NoticeDrafts.correction(claim), null, null);
+        }
+        return new VerifyForm(earlier.verdict().name(), claim.replacement(),
+                earlier.notice() != null ? earlier.notice() : NoticeDrafts.correction(claim), earlier.note(),
+                claim.kind() == null ? null : claim.kind().name());
+    }
+
+    private static <E extends Enum<E>> E parseOrNull(Class<E> type, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value.strip().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            return null;
         }
     }
 

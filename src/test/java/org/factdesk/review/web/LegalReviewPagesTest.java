@@ -67,7 +67,9 @@ class LegalReviewPagesTest {
         mvc.perform(post("/tasks/" + task + "/claim").with(lena()).with(csrf())).andExpect(status().is3xxRedirection());
         mvc.perform(post("/tasks/" + task + "/legal").with(lena()).with(csrf()).param("decision", "BLOCK"))
                 .andExpect(status().isBadRequest())
-                .andExpect(content().string(containsString("BLOCK needs the reason")));
+                .andExpect(content().string(containsString("Give the reason for blocking, for the editor and the record.")))
+                .andExpect(content().string(containsString("aria-invalid=\"true\" aria-describedby=\"comment-error comment-help\"")))
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("BLOCK needs the reason"))));
         mvc.perform(post("/tasks/" + task + "/legal").with(lena()).with(csrf()).param("decision", "BLOCK")
                         .param("comment", "Names a witness under protection."))
                 .andExpect(redirectedUrl("/tasks"))
