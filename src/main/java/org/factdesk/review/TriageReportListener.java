@@ -53,7 +53,7 @@ class TriageReportListener implements TaskListener {
         switch (task.getEventName()) {
             case EVENTNAME_CREATE -> {
                 ReaderReport report = report(task);
-                listening.openedTriage(task, report.id(), report.articleId());
+                listening.openedTriage(task, report.id(), report.articleId(), report.quote());
             }
             case EVENTNAME_ASSIGNMENT, EVENTNAME_UPDATE -> holderChanged(task);
             case EVENTNAME_COMPLETE -> {
