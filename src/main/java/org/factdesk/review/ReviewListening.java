@@ -72,8 +72,11 @@ class ReviewListening {
      */
     void held(DelegateTask task, Claim claim, String assignee, String actor) {
         openTasks.hold(task.getId(), assignee);
-        activity(claim, assignee.equals(actor) ? ClaimActivity.Action.CLAIMED : ClaimActivity.Action.ASSIGNED,
-                actor, task.getName() + " held by " + assignee);
+        boolean took = assignee.equals(actor);
+        // A hand-over names both people, as the log reads it: "fiona gave Verify claim to farid".
+        activity(claim, took ? ClaimActivity.Action.CLAIMED : ClaimActivity.Action.ASSIGNED, actor,
+                took || actor == null ? task.getName() + " held by " + assignee
+                        : actor + " gave " + task.getName() + " to " + assignee);
         events.publishEvent(new ReviewTaskAssigned(task.getId(), claim.id(), claim.articleId(),
                 task.getTaskDefinitionKey(), task.getName(), assignee, actor,
                 task.getDueDate() == null ? null : task.getDueDate().toInstant(), clock.instant()));
