@@ -64,7 +64,8 @@ public class ReviewTaskService {
 
     private static ReviewTask view(OpenTask task) {
         return new ReviewTask(task.taskId(), task.name(), task.step(), task.claimId(), task.articleId(),
-                task.holder(), task.created(), task.due(), task.priority(), task.isEscalated(), task.reportId());
+                task.holder(), task.created(), task.due(), task.priority(), task.isEscalated(), task.reportId(),
+                task.returned());
     }
 
     @Transactional(readOnly = true)
