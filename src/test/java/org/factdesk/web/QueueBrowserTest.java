@@ -31,11 +31,11 @@ class QueueBrowserTest {
     void aFactCheckerFiltersSearchesAndAssignsATaskThatHerColleagueThenHolds() throws Exception {
         TestApi api = new TestApi(port);
         String word = "Zq" + UUID.randomUUID().toString().replace("-", "").substring(0, 6).replaceAll("[0-9]", "k");
-        long harbour = api.importArticle("The " + word + " harbour master, Tom Pryor, said 300 boats were moored.",
+        long harbour = api.importArticle("Harbour master Tom " + word + " said 300 boats were moored.",
                 "The " + word + " quay reopened on Monday.");
         long museum = api.importArticle("Curator Ann " + word + "son showed the museum's 12 Roman coins.");
-        String pryor = api.taskOf("fiona", api.flag("edith", harbour, Map.of("quote", "Tom Pryor",
-                "category", "NAME", "severity", "HIGH", "note", "The port's site spells him Prior.")));
+        String pryor = api.taskOf("fiona", api.flag("edith", harbour, Map.of("quote", "Tom " + word,
+                "category", "NAME", "severity", "HIGH", "note", "The port's site spells him differently.")));
         String boats = api.taskOf("fiona", api.flag("edith", harbour, Map.of("quote", "300 boats",
                 "category", "NUMBER")));
         String quay = api.taskOf("fiona", api.flag("edith", harbour, Map.of("quote", word + " quay",
@@ -84,7 +84,7 @@ class QueueBrowserTest {
             new Select(browser.find("#assign-" + pryor)).selectByValue("farid");
             browser.find("#task-" + pryor + " form.assign button").click();
             browser.wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("task-" + pryor)));
-            assertThat(browser.find("#live").getText()).isEqualTo("“Verify claim” for “Tom Pryor” is now with farid.");
+            assertThat(browser.find("#live").getText()).isEqualTo("“Verify claim” for “Tom " + word + "” is now with farid.");
             assertThat(rowIds(browser)).containsExactlyInAnyOrder("task-" + quay, "task-" + curator);
             browser.screenshot("queue-04-assigned");
             browser.signOut();

@@ -63,6 +63,9 @@ class QueuePagesTest {
 
         assertThat(page.getElementById("task-" + name)).isNotNull();
         assertThat(page.getElementById("task-" + number)).isNull();
+        // One script: a second copy would send each in-place form twice.
+        assertThat(page.select("script[src$=factdesk.js]")).hasSize(1);
+        assertThat(page.select("table.queue thead th")).hasSize(8);
         assertThat(page.selectFirst("#filter-category option[selected]").attr("value")).isEqualTo("NAME");
         assertThat(page.selectFirst("#q").attr("value")).isEqualTo(word.toUpperCase());
         for (Element tab : page.select("nav.tabs a")) {
