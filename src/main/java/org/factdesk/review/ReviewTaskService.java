@@ -158,8 +158,9 @@ public class ReviewTaskService {
             Claim claim = task.claimId() == null ? null : claimsById.get(task.claimId());
             List<String> allowed = holders.stream()
                     .filter(colleague -> !colleague.equals(user) && !colleague.equals(task.assignee()))
-                    .filter(colleague -> assignments.barred(colleague, task.taskDefinitionKey(), task.name(),
-                            task.escalated(), claim).isEmpty())
+                    // The holders are the group's members already: only the four-eyes rule is left to ask.
+                    .filter(colleague -> assignments.fourEyesBar(colleague, task.taskDefinitionKey(), task.name(),
+                            claim).isEmpty())
                     .toList();
             if (!allowed.isEmpty()) {
                 assignees.put(task.id(), allowed);

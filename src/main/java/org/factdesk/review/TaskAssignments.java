@@ -66,6 +66,11 @@ class TaskAssignments {
                     + (escalated ? " and, now it is escalated, the desk leads" : "") + ", and " + assignee
                     + " is not " + (escalated ? "one of them." : "in that group."));
         }
+        return fourEyesBar(assignee, step, taskName, claim);
+    }
+
+    /** Why the four-eyes rule keeps {@code assignee} from this claim's task; empty if it does not. */
+    Optional<String> fourEyesBar(String assignee, String step, String taskName, Claim claim) {
         if (claim == null) {
             return Optional.empty();
         }
