@@ -24,8 +24,8 @@ import static org.factdesk.review.ClaimReviewProcess.Var;
 class ApproveCorrectionListener extends ReviewTaskListener {
 
     ApproveCorrectionListener(ClaimService claims, RoutingRules routing, CurrentActor actor, TaskGroups taskGroups,
-            ReviewListening listening) {
-        super(claims, routing, actor, taskGroups, Var.DECISION, listening);
+            ReviewListening listening, TaskAssignments assignments) {
+        super(claims, routing, actor, taskGroups, Var.DECISION, listening, assignments);
     }
 
     @Override

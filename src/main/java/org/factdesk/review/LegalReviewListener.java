@@ -18,8 +18,8 @@ import static org.factdesk.review.ClaimReviewProcess.Var;
 class LegalReviewListener extends ReviewTaskListener {
 
     LegalReviewListener(ClaimService claims, RoutingRules routing, CurrentActor actor, TaskGroups taskGroups,
-            ReviewListening listening) {
-        super(claims, routing, actor, taskGroups, Var.LEGAL_DECISION, listening);
+            ReviewListening listening, TaskAssignments assignments) {
+        super(claims, routing, actor, taskGroups, Var.LEGAL_DECISION, listening, assignments);
     }
 
     @Override

@@ -35,7 +35,7 @@ class OpenTasks implements ReviewHolders {
     private static final String GROUP_HALF = UNHELD + " AND work_group IN (:groups)";
 
     static final String COLUMNS = "task_id, claim_id, article_id, step, name, work_group, holder, category, severity, "
-            + "flagged_by, verified_by, returned, priority, due_at, created_at, escalated_at, report_id";
+            + "flagged_by, verified_by, returned, priority, due_at, created_at, escalated_at, report_id, search_text";
 
     private final JdbcClient jdbc;
     private final JdbcTemplate jdbcTemplate;
@@ -47,12 +47,13 @@ class OpenTasks implements ReviewHolders {
     }
 
     void insert(OpenTask task) {
-        jdbc.sql("INSERT INTO review_task (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        jdbc.sql("INSERT INTO review_task (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(task.taskId(), task.claimId(), task.articleId(), task.step(), task.name(), task.workGroup(),
                         task.holder(), task.category() == null ? null : task.category().name(),
                         task.severity() == null ? null : task.severity().name(), task.flaggedBy(),
                         task.verifiedBy(), task.returned(), task.priority(), SqlTime.of(task.due()),
-                        SqlTime.of(task.created()), SqlTime.of(task.escalated()), task.reportId())
+                        SqlTime.of(task.created()), SqlTime.of(task.escalated()), task.reportId(),
+                        task.searchText())
                 .update();
     }
 
@@ -121,6 +122,30 @@ class OpenTasks implements ReviewHolders {
 
     long count() {
         return jdbc.sql("SELECT COUNT(*) FROM review_task").query(Long.class).single();
+    }
+
+    /** How many rows have no search text: rows opened before the search existed, which a rebuild fills. */
+    long unsearchable() {
+        return jdbc.sql("SELECT COUNT(*) FROM review_task WHERE search_text IS NULL").query(Long.class).single();
+    }
+
+    /** Up to {@code limit} rows without search text. */
+    List<OpenTask> unsearchable(int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM review_task WHERE search_text IS NULL ORDER BY task_id "
+                + "FETCH FIRST " + limit + " ROWS ONLY").query(ROW).list();
+    }
+
+    void searchText(String taskId, String text) {
+        jdbc.sql("UPDATE review_task SET search_text = ? WHERE task_id = ?").params(text, taskId).update();
+    }
+
+    /**
+     * Locks the task's row until the transaction ends and answers its holder, so that two hand-overs of one task
+     * take turns: the second sees who the first gave it to. Empty when the task is not open.
+     */
+    Optional<Optional<String>> lockHolder(String taskId) {
+        return jdbc.sql("SELECT holder FROM review_task WHERE task_id = ? FOR UPDATE").param(taskId)
+                .query((rs, row) -> Optional.ofNullable(rs.getString("holder"))).optional();
     }
 
     /** The open task of a reader report's triage, if it has one. */
@@ -193,6 +218,12 @@ class OpenTasks implements ReviewHolders {
         filter(filters, params, "category", "category", query.category() == null ? null : query.category().name());
         filter(filters, params, "severity", "severity", query.severity() == null ? null : query.severity().name());
         filter(filters, params, "step", "step", query.step());
+        // Each word of the search is one more condition on the stored text: a task is found when it has them all.
+        List<String> words = query.words();
+        for (int i = 0; i < words.size(); i++) {
+            filters.append(" AND search_text LIKE :word").append(i).append(" ESCAPE '\\'");
+            params.put("word" + i, "%" + likeEscaped(words.get(i)) + "%");
+        }
         if (query.dueBefore() != null) {
             filters.append(" AND due_at < :dueBefore");
             params.put("dueBefore", SqlTime.of(query.dueBefore()));
@@ -233,6 +264,10 @@ class OpenTasks implements ReviewHolders {
             filters.append(" AND ").append(column).append(" = :").append(name);
             params.put(name, value);
         }
+    }
+
+    private static String likeEscaped(String word) {
+        return word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     /** H2's table hint to read the queue-order index; nothing on other databases. */
@@ -300,5 +335,5 @@ class OpenTasks implements ReviewHolders {
             rs.getString("severity") == null ? null : Severity.valueOf(rs.getString("severity")),
             rs.getString("flagged_by"), rs.getString("verified_by"), rs.getBoolean("returned"), rs.getInt("priority"),
             SqlTime.read(rs, "due_at"), SqlTime.read(rs, "created_at"), SqlTime.read(rs, "escalated_at"),
-            rs.getObject("report_id", Long.class));
+            rs.getObject("report_id", Long.class), rs.getString("search_text"));
 }

@@ -13,6 +13,8 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.factdesk.article.Article;
+import org.factdesk.article.ArticleService;
 import org.factdesk.claim.Claim;
 import org.factdesk.claim.ClaimService;
 import org.factdesk.claim.Decision;
@@ -45,9 +47,11 @@ class OpenTasksRebuild implements ApplicationRunner {
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final ReportService reports;
+    private final ArticleService articles;
 
     OpenTasksRebuild(TaskService tasks, RuntimeService runtime, ClaimService claims, OpenTasks openTasks,
-            TransactionTemplate transaction, Clock clock, ReportService reports) {
+            TransactionTemplate transaction, Clock clock, ReportService reports, ArticleService articles) {
+        this.articles = articles;
         this.tasks = tasks;
         this.runtime = runtime;
         this.claims = claims;
@@ -64,6 +68,7 @@ class OpenTasksRebuild implements ApplicationRunner {
     public void run(ApplicationArguments args) {
         long inEngine = tasks.createTaskQuery().processDefinitionKeyIn(QUEUED).count();
         if (inEngine == openTasks.count()) {
+            refillSearchText();
             return;
         }
         log.info("Rebuilding the open review tasks from the engine ({} there, {} in FactDesk's table)", inEngine,
@@ -102,6 +107,7 @@ class OpenTasksRebuild implements ApplicationRunner {
             decisionOf.put(decision.getProcessInstanceId(), decision.getValue());
         }
         Map<Long, Claim> byId = claims.all(claimOf.values());
+        Map<Long, Article> articleById = articles.all(byId.values().stream().map(Claim::articleId).toList());
         // Only an escalation (or an administrator) adds the desk leads to a task: such a task stays escalated.
         Set<String> escalated = tasks.createTaskQuery().taskIdIn(page.stream().map(Task::getId).toArray(String[]::new))
                 .taskCandidateGroup(ClaimReviewProcess.GROUP_DESK_LEADS).includeAssignedTasks().list().stream()
@@ -122,7 +128,8 @@ class OpenTasksRebuild implements ApplicationRunner {
                     task.getName(), ClaimReviewProcess.groupOf(task.getTaskDefinitionKey()).orElseThrow(),
                     task.getAssignee(), claim.category(), claim.severity(), claim.flaggedBy(), claim.verifiedBy(),
                     returned, task.getPriority(), task.getDueDate() == null ? null : task.getDueDate().toInstant(),
-                    task.getCreateTime().toInstant(), escalated.contains(task.getId()) ? now : null, null));
+                    task.getCreateTime().toInstant(), escalated.contains(task.getId()) ? now : null, null,
+                    OpenTask.searchText(claim.quote(), headline(articleById.get(claim.articleId())))));
         }
     }
 
@@ -135,6 +142,42 @@ class OpenTasksRebuild implements ApplicationRunner {
                 task.getName(), ReaderReportProcess.GROUP_FACT_CHECKERS, task.getAssignee(), null, null,
                 ReviewListening.READER, null, false, task.getPriority(),
                 task.getDueDate() == null ? null : task.getDueDate().toInstant(), task.getCreateTime().toInstant(),
-                null, report.id()));
+                null, report.id(), OpenTask.searchText(report.quote(),
+                        headline(articles.all(List.of(report.articleId())).get(report.articleId())))));
+    }
+
+    /**
+     * Rows opened before the queue had a search lack its text: it is filled from the claims, reports and articles
+     * (through their features, never their tables), leaving the rest of each row (reminder, escalation) as it is.
+     */
+    private void refillSearchText() {
+        long missing = openTasks.unsearchable();
+        if (missing == 0) {
+            return;
+        }
+        log.info("Filling the search text of {} open review tasks", missing);
+        while (true) {
+            List<OpenTask> page = openTasks.unsearchable(PAGE);
+            if (page.isEmpty()) {
+                return;
+            }
+            transaction.executeWithoutResult(status -> {
+                Map<Long, Claim> byId = claims.all(page.stream().map(OpenTask::claimId)
+                        .filter(java.util.Objects::nonNull).toList());
+                Map<Long, Article> articleById = articles.all(page.stream().map(OpenTask::articleId).toList());
+                for (OpenTask task : page) {
+                    String quote = task.claimId() != null
+                            ? (byId.containsKey(task.claimId()) ? byId.get(task.claimId()).quote() : null)
+                            : task.reportId() == null ? null
+                            : reports.find(task.reportId()).map(ReaderReport::quote).orElse(null);
+                    openTasks.searchText(task.taskId(), OpenTask.searchText(quote,
+                            headline(articleById.get(task.articleId()))));
+                }
+            });
+        }
+    }
+
+    private static String headline(Article article) {
+        return article == null ? null : article.headline();
     }
 }

@@ -12,16 +12,16 @@ import org.factdesk.shared.ProblemException;
 /**
  * A queue request's parameters as they arrive in a URL (the API's and the queue page's alike), read into a
  * {@link QueueQuery}: names of tabs, orders, categories and severities in any case; a value that is none of them is a
- * 400 that lists what is.
+ * 400 that lists what is; {@code q} is the search.
  */
 public record QueueParameters(String tab, Long article, Long claim, String category, String severity, String step,
-        String dueBefore, String sort, Integer page, Integer size) {
+        String dueBefore, String sort, Integer page, Integer size, String q) {
 
     public QueueQuery toQuery() {
         return new QueueQuery(parse(QueueQuery.Tab.class, "tab", tab), article, claim,
                 parse(Category.class, "category", category), parse(Severity.class, "severity", severity),
                 blankToNull(step), instant(dueBefore), parse(QueueQuery.Sort.class, "sort", sort),
-                page == null ? 0 : page, size == null ? QueueQuery.DEFAULT_SIZE : size);
+                page == null ? 0 : page, size == null ? QueueQuery.DEFAULT_SIZE : size, q);
     }
 
     private static <E extends Enum<E>> E parse(Class<E> type, String name, String value) {

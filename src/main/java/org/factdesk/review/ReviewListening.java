@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Optional;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.factdesk.article.ArticleService;
 import org.factdesk.claim.Claim;
 import org.factdesk.claim.ClaimActivity;
 import org.springframework.context.ApplicationEventPublisher;
@@ -23,11 +24,13 @@ class ReviewListening {
     private final OpenTasks openTasks;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final ArticleService articles;
 
-    ReviewListening(OpenTasks openTasks, ApplicationEventPublisher events, Clock clock) {
+    ReviewListening(OpenTasks openTasks, ApplicationEventPublisher events, Clock clock, ArticleService articles) {
         this.openTasks = openTasks;
         this.events = events;
         this.clock = clock;
+        this.articles = articles;
     }
 
     /** The task was created; nobody holds it yet (an assignee the model gives arrives as an assignment next). */
@@ -37,15 +40,15 @@ class ReviewListening {
                 task.getName(), group, null, claim.category(), claim.severity(), claim.flaggedBy(),
                 claim.verifiedBy(), returned, task.getPriority(),
                 task.getDueDate() == null ? null : task.getDueDate().toInstant(), task.getCreateTime().toInstant(),
-                null, null));
+                null, null, OpenTask.searchText(claim.quote(), articles.get(claim.articleId()).headline())));
     }
 
     /** A reader report's triage task was created: a row of the queue with the report and no claim. */
-    void openedTriage(DelegateTask task, long reportId, long articleId) {
+    void openedTriage(DelegateTask task, long reportId, long articleId, String quote) {
         openTasks.insert(new OpenTask(task.getId(), null, articleId, task.getTaskDefinitionKey(), task.getName(),
                 ReaderReportProcess.GROUP_FACT_CHECKERS, null, null, null, READER, null, false, task.getPriority(),
                 task.getDueDate() == null ? null : task.getDueDate().toInstant(), task.getCreateTime().toInstant(),
-                null, reportId));
+                null, reportId, OpenTask.searchText(quote, articles.get(articleId).headline())));
     }
 
     /** The triage task's holder changed; a report has no claim, so no claim activity is recorded. */
@@ -69,8 +72,11 @@ class ReviewListening {
      */
     void held(DelegateTask task, Claim claim, String assignee, String actor) {
         openTasks.hold(task.getId(), assignee);
-        activity(claim, assignee.equals(actor) ? ClaimActivity.Action.CLAIMED : ClaimActivity.Action.ASSIGNED,
-                actor, task.getName() + " held by " + assignee);
+        boolean took = assignee.equals(actor);
+        // A hand-over names both people, as the log reads it: "fiona gave Verify claim to farid".
+        activity(claim, took ? ClaimActivity.Action.CLAIMED : ClaimActivity.Action.ASSIGNED, actor,
+                took || actor == null ? task.getName() + " held by " + assignee
+                        : actor + " gave " + task.getName() + " to " + assignee);
         events.publishEvent(new ReviewTaskAssigned(task.getId(), claim.id(), claim.articleId(),
                 task.getTaskDefinitionKey(), task.getName(), assignee, actor,
                 task.getDueDate() == null ? null : task.getDueDate().toInstant(), clock.instant()));

@@ -7,7 +7,9 @@ import java.time.Instant;
  * claim yet) for the triage of a reader report.
  *
  * @param escalated whether the task is overdue and escalated to the desk leads, who may now work it too
+ * @param returned whether an editor sent the claim back to this Verify claim
  */
 public record ReviewTask(String id, String name, String taskDefinitionKey, Long claimId, long articleId,
-        String assignee, Instant created, Instant due, int priority, boolean escalated, Long reportId) {
+        String assignee, Instant created, Instant due, int priority, boolean escalated, Long reportId,
+        boolean returned) {
 }

@@ -21,7 +21,8 @@ import static org.factdesk.review.ClaimReviewProcess.Var;
  * rules hold for FactDesk's API, Tasklist and the engine REST API alike. The claim is the process's business key; only members of the group
  * the model names may hold or complete a task (and desk leads once FactDesk escalated it); a completion may set its
  * own form and nothing else the process relies on; each hand-over is recorded once (the engine reports it as both
- * "update" and "assignment"); and a
+ * "update" and "assignment"), and only its holder, a member of its group while nobody holds it, a desk lead or an
+ * administrator gives it to someone else ({@link TaskAssignments}); and a
  * decision left from an earlier round is cleared when the task is created again. Each event also changes the task's
  * row in {@link OpenTasks}, in the same transaction.
  */
@@ -35,9 +36,16 @@ abstract class ReviewTaskListener implements TaskListener {
     private final TaskGroups taskGroups;
     private final String decisionVariable;
     private final ReviewListening listening;
+    private final TaskAssignments assignments;
+    /**
+     * The task being created on this thread: an assignment that follows its create event is the model's own (a
+     * returned claim goes back to its verifier), made while the person who completed the previous step is signed in.
+     */
+    private static final ThreadLocal<String> CREATING = new ThreadLocal<>();
 
     ReviewTaskListener(ClaimService claims, RoutingRules routing, CurrentActor actor, TaskGroups taskGroups,
-            String decisionVariable, ReviewListening listening) {
+            String decisionVariable, ReviewListening listening, TaskAssignments assignments) {
+        this.assignments = assignments;
         this.claims = claims;
         this.routing = routing;
         this.actor = actor;
@@ -62,6 +70,7 @@ abstract class ReviewTaskListener implements TaskListener {
                 boolean returned = Decision.RETURN.name().equals(task.getVariable(Var.DECISION));
                 clearOnCreate(task);
                 listening.opened(task, claims.get(ReviewVariables.claimId(task)), returned);
+                CREATING.set(task.getId());
             }
             case EVENTNAME_ASSIGNMENT, EVENTNAME_UPDATE -> holderChanged(task);
             case EVENTNAME_COMPLETE -> {
@@ -82,8 +91,16 @@ abstract class ReviewTaskListener implements TaskListener {
             taskGroups.requireMember(assignee, task.getTaskDefinitionKey(), task.getName(),
                     listening.isEscalated(task));
             mayHold(claim, assignee);
+            boolean byTheModel = task.getId().equals(CREATING.get());
+            CREATING.remove();
             if (!assignee.equals(before)) {
-                listening.held(task, claim, assignee, actor.userOr(null));
+                String by = actor.userOr(null);
+                // Giving a task to someone else: the holder hands it on, a group member assigns an unheld one, a desk
+                // lead or an administrator any; the model's own assignment on creation is none of these.
+                if (by != null && !by.equals(assignee) && !byTheModel && !actor.isAdministrator()) {
+                    assignments.requireMayAssign(by, before, task.getTaskDefinitionKey(), task.getName());
+                }
+                listening.held(task, claim, assignee, by);
             }
         } else if (before != null) {
             String by = actor.userOr(before);

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.TaskService;
+import org.factdesk.claim.Claim;
+import org.factdesk.claim.ClaimService;
 import org.factdesk.identity.Roles;
 import org.factdesk.shared.ProblemException;
 import org.springframework.stereotype.Service;
@@ -28,8 +30,15 @@ public class ReviewTaskService {
     private final TaskGroups taskGroups;
     private final OpenTasks openTasks;
     private final Clock clock;
+    private final TaskAssignments assignments;
+    private final CurrentActor actor;
+    private final ClaimService claims;
 
-    ReviewTaskService(TaskService tasks, TaskGroups taskGroups, OpenTasks openTasks, Clock clock) {
+    ReviewTaskService(TaskService tasks, TaskGroups taskGroups, OpenTasks openTasks, Clock clock,
+            TaskAssignments assignments, CurrentActor actor, ClaimService claims) {
+        this.assignments = assignments;
+        this.actor = actor;
+        this.claims = claims;
         this.tasks = tasks;
         this.taskGroups = taskGroups;
         this.openTasks = openTasks;
@@ -55,7 +64,8 @@ public class ReviewTaskService {
 
     private static ReviewTask view(OpenTask task) {
         return new ReviewTask(task.taskId(), task.name(), task.step(), task.claimId(), task.articleId(),
-                task.holder(), task.created(), task.due(), task.priority(), task.isEscalated(), task.reportId());
+                task.holder(), task.created(), task.due(), task.priority(), task.isEscalated(), task.reportId(),
+                task.returned());
     }
 
     @Transactional(readOnly = true)
@@ -88,6 +98,80 @@ public class ReviewTaskService {
         // candidates may do, where setting an assignee needs the right to assign others.
         tasks.claim(taskId, null);
         return view(workable(taskId, user));
+    }
+
+    /**
+     * Gives a task to a colleague, as Tasklist's "assign" does: the caller holds it (and hands it on), or nobody holds
+     * it and the caller is in its group, or the caller is a desk lead. The assignee must be someone who may hold it
+     * (a 422 names the rule they fall foul of); a caller who may not assign is a 403; a task that changed hands since
+     * the caller looked ({@code expectedHolder}), or a hand-over that lost the race for it, is a 409. The assignee is
+     * told by mail ({@link ReviewTaskAssigned}) and the audit log records who gave it to whom.
+     */
+    @Transactional
+    public ReviewTask assign(String taskId, String user, AssignTaskRequest request) {
+        String assignee = request == null || request.assignee() == null ? "" : request.assignee().strip();
+        if (assignee.isEmpty()) {
+            throw ProblemException.badRequest("assignee-missing", "Say who should hold the task in 'assignee', "
+                    + "such as {\"assignee\": \"farid\"}.");
+        }
+        // The row's lock makes two hand-overs of one task take turns; the second sees whom the first gave it to.
+        String holder = openTasks.lockHolder(taskId).orElseThrow(() -> notFound(taskId)).orElse(null);
+        OpenTask task = openTasks.find(taskId).orElseThrow(() -> notFound(taskId));
+        if (request.expectedHolder() != null) {
+            String expected = request.expectedHolder().isBlank() ? null : request.expectedHolder().strip();
+            if (!java.util.Objects.equals(expected, holder)) {
+                throw ProblemException.conflict("task-changed-hands", "'" + task.name() + "' is "
+                        + (holder == null ? "held by nobody" : "held by " + holder) + " now, not "
+                        + (expected == null ? "unheld" : "by " + expected) + " as you saw it; look again before you "
+                        + "assign it.");
+            }
+        }
+        if (!taskGroups.isDeskLead(user)) {
+            taskGroups.requireMember(user, task.step(), task.name(), task.isEscalated());
+        }
+        assignments.requireMayAssign(user, holder, task.step(), task.name());
+        if (assignee.equals(holder)) {
+            return view(task);
+        }
+        assignments.requireAssignable(assignee, task.step(), task.name(), task.isEscalated(),
+                task.claimId() == null ? null : claims.get(task.claimId()));
+        actor.actingFor(() -> tasks.setAssignee(taskId, assignee));
+        return view(openTasks.find(taskId).orElseThrow(() -> notFound(taskId)));
+    }
+
+    /**
+     * For each of these tasks that {@code user} may give to someone, the colleagues they may give it to (everyone who
+     * may hold it but its holder and the user), in the order of their ids; tasks the user may not assign are left out.
+     */
+    @Transactional(readOnly = true)
+    public Map<String, List<String>> assignees(List<ReviewTask> page, String user) {
+        Map<String, List<String>> holdersOf = new HashMap<>();
+        Map<Long, Claim> claimsById = claims.all(page.stream().map(ReviewTask::claimId)
+                .filter(java.util.Objects::nonNull).toList());
+        Map<String, List<String>> assignees = new HashMap<>();
+        for (ReviewTask task : page) {
+            if (!assignments.mayAssign(user, task.assignee(), task.taskDefinitionKey())) {
+                continue;
+            }
+            List<String> holders = holdersOf.computeIfAbsent(task.taskDefinitionKey() + "/" + task.escalated(),
+                    key -> assignments.holders(task.taskDefinitionKey(), task.escalated()));
+            Claim claim = task.claimId() == null ? null : claimsById.get(task.claimId());
+            List<String> allowed = holders.stream()
+                    .filter(colleague -> !colleague.equals(user) && !colleague.equals(task.assignee()))
+                    // The holders are the group's members already: only the four-eyes rule is left to ask.
+                    .filter(colleague -> assignments.fourEyesBar(colleague, task.taskDefinitionKey(), task.name(),
+                            claim).isEmpty())
+                    .toList();
+            if (!allowed.isEmpty()) {
+                assignees.put(task.id(), allowed);
+            }
+        }
+        return assignees;
+    }
+
+    private static ProblemException notFound(String taskId) {
+        return ProblemException.notFound("task-not-found", "There is no open review task with id " + taskId
+                + "; it may have been completed already.");
     }
 
     /**

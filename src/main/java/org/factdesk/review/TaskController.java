@@ -13,7 +13,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The task API: the caller's review queue, a page at a time, claim, unclaim and complete, and the desks' backlog.
+ * The task API: the caller's review queue, a page at a time, claim, unclaim, assign to a colleague and complete, and the desks'
+ * backlog.
  * The queue answers a JSON array as it always has; the page, the total and the links to the other pages travel in
  * headers ({@code X-Total-Count}, RFC 8288 {@code Link}).
  */
@@ -56,6 +57,12 @@ class TaskController {
     @PostMapping("/{id}/unclaim")
     ReviewTask unclaim(@PathVariable String id, Authentication caller) {
         return reviewTasks.unclaim(id, caller.getName());
+    }
+
+    /** Gives the task to a colleague: {@code {"assignee": "farid"}}, optionally with the {@code expectedHolder}. */
+    @PostMapping("/{id}/assign")
+    ReviewTask assign(@PathVariable String id, @RequestBody AssignTaskRequest request, Authentication caller) {
+        return reviewTasks.assign(id, caller.getName(), request);
     }
 
     @PostMapping("/{id}/complete")

@@ -31,9 +31,11 @@ class TriageReportListener implements TaskListener {
     private final CurrentActor actor;
     private final TaskGroups taskGroups;
     private final ReviewListening listening;
+    private final TaskAssignments assignments;
 
     TriageReportListener(ReportService reports, CurrentActor actor, TaskGroups taskGroups,
-            ReviewListening listening) {
+            ReviewListening listening, TaskAssignments assignments) {
+        this.assignments = assignments;
         this.reports = reports;
         this.actor = actor;
         this.taskGroups = taskGroups;
@@ -53,7 +55,7 @@ class TriageReportListener implements TaskListener {
         switch (task.getEventName()) {
             case EVENTNAME_CREATE -> {
                 ReaderReport report = report(task);
-                listening.openedTriage(task, report.id(), report.articleId());
+                listening.openedTriage(task, report.id(), report.articleId(), report.quote());
             }
             case EVENTNAME_ASSIGNMENT, EVENTNAME_UPDATE -> holderChanged(task);
             case EVENTNAME_COMPLETE -> {
@@ -78,6 +80,10 @@ class TriageReportListener implements TaskListener {
         if (assignee != null) {
             taskGroups.requireMember(assignee, task.getTaskDefinitionKey(), task.getName());
             if (!assignee.equals(before)) {
+                String by = actor.userOr(null);
+                if (by != null && !by.equals(assignee) && !actor.isAdministrator()) {
+                    assignments.requireMayAssign(by, before, task.getTaskDefinitionKey(), task.getName());
+                }
                 listening.holderChanged(task, assignee);
             }
         } else if (before != null) {

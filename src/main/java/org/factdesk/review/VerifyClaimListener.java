@@ -18,8 +18,8 @@ import static org.factdesk.review.ClaimReviewProcess.Var;
 class VerifyClaimListener extends ReviewTaskListener {
 
     VerifyClaimListener(ClaimService claims, RoutingRules routing, CurrentActor actor, TaskGroups taskGroups,
-            ReviewListening listening) {
-        super(claims, routing, actor, taskGroups, Var.VERDICT, listening);
+            ReviewListening listening, TaskAssignments assignments) {
+        super(claims, routing, actor, taskGroups, Var.VERDICT, listening, assignments);
     }
 
     @Override

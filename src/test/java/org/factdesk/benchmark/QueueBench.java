@@ -338,7 +338,22 @@ final class QueueBench {
                         Bench.bytes(page.bytes()));
             }
         }
+        if (clean) {
+            searched(node, tag);
+        }
         return clean;
+    }
+
+    /**
+     * The queue searched and filtered as the page's form sends it: a word no quote holds (the worst case: every row
+     * of the caller's queue is looked at, in the database), and the page filtered, searched and grouped by article.
+     */
+    private static void searched(Node node, String tag) {
+        for (String path : List.of("/api/tasks?q=nowhereword", "/tasks?q=nowhereword&category=NAME&group=article",
+                "/tasks?step=Task_VerifyClaim&sort=deadline&group=article")) {
+            Samples s = measure(node, path);
+            say("%s GET %s: %s", tag, path, s);
+        }
     }
 
     private static Samples measure(Node node, String path) {

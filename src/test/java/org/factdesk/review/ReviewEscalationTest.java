@@ -106,6 +106,23 @@ class ReviewEscalationTest {
     }
 
     @Test
+    void aTaskIsGivenToADeskLeadOnlyOnceItIsEscalated() {
+        long claim = flagged("elliot");
+        String verification = taskOf(claim, Element.TASK_VERIFY_CLAIM);
+
+        Answer before = api.post("fiona", "/api/tasks/" + verification + "/assign", Map.of("assignee", DANA));
+        assertProblem(before, 422, "assignee-not-allowed");
+        assertThat(before.json().get("detail").asText()).contains("work for fact-checkers");
+
+        runTimer(claim, Element.BOUNDARY_VERIFY_OVERDUE);
+
+        Answer after = api.post("fiona", "/api/tasks/" + verification + "/assign", Map.of("assignee", DANA));
+        assertThat(after.status()).as("%s", after).isEqualTo(200);
+        assertThat(taskService.createTaskQuery().taskId(verification).singleResult().getAssignee()).isEqualTo(DANA);
+        assertThat(entry(claim, "ASSIGNED").get("actor").asText()).isEqualTo("fiona");
+    }
+
+    @Test
     void aDeskLeadWhoVerifiedMayNotApproveEvenOnceTheApprovalIsEscalated() {
         long claim = verifiedByDana();
         String approval = taskOf(claim, Element.TASK_APPROVE_CORRECTION);

@@ -1,11 +1,7 @@
 package org.factdesk.review.web;
 
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -16,28 +12,18 @@ import org.factdesk.article.ArticleRevision;
 import org.factdesk.article.ArticleService;
 import org.factdesk.article.CorrectionKind;
 import org.factdesk.article.CorrectionNotice;
-import org.factdesk.claim.Category;
 import org.factdesk.claim.Claim;
 import org.factdesk.claim.ClaimService;
 import org.factdesk.claim.ClaimState;
 import org.factdesk.claim.Decision;
 import org.factdesk.claim.LegalDecision;
-import org.factdesk.claim.Severity;
 import org.factdesk.claim.Verdict;
 import org.factdesk.claim.Verdicts;
-import org.factdesk.identity.Roles;
 import org.factdesk.publication.CorrectionText;
 import org.factdesk.publication.NoticeDrafts;
-import org.factdesk.report.ReaderReport;
-import org.factdesk.report.ReportService;
-import org.factdesk.review.BacklogWatch;
 import org.factdesk.review.ClaimReviewProcess;
-import org.factdesk.review.DeskBacklog;
 import org.factdesk.review.CompleteTaskRequest;
 import org.factdesk.review.FourEyes;
-import org.factdesk.review.QueuePage;
-import org.factdesk.review.QueueParameters;
-import org.factdesk.review.QueueQuery;
 import org.factdesk.review.ReviewTask;
 import org.factdesk.review.ReviewTaskService;
 import org.factdesk.shared.ProblemException;
@@ -52,17 +38,12 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
- * The review queue and the two task pages: Verify claim for fact-checkers, Approve correction for editors (a reader
- * report's Triage report has its page in {@link TriagePages}). Claiming
- * and unclaiming work in place (the page's script asks for the updated row) and without script (a redirect).
+ * The task pages: Verify claim for fact-checkers, Approve correction for editors, Legal review for lawyers (a reader
+ * report's Triage report has its page in {@link TriagePages}; the queue and its row actions are {@link QueuePages}).
  */
 @Page
 @RequestMapping("/tasks")
@@ -71,28 +52,18 @@ class TaskPages {
     private static final Pattern LINK = Pattern.compile("https?://[^\\s<>\"')]+");
 
     private final ReviewTaskService reviewTasks;
-    private final BacklogWatch backlog;
     private final ClaimService claims;
     private final ArticleService articles;
     private final Times times;
     private final Refusals refusals;
-    private final ReportService reports;
 
-    TaskPages(ReviewTaskService reviewTasks, BacklogWatch backlog, ClaimService claims, ArticleService articles,
-            Times times, Refusals refusals, ReportService reports) {
-        this.reports = reports;
+    TaskPages(ReviewTaskService reviewTasks, ClaimService claims, ArticleService articles, Times times,
+            Refusals refusals) {
         this.reviewTasks = reviewTasks;
-        this.backlog = backlog;
         this.claims = claims;
         this.articles = articles;
         this.times = times;
         this.refusals = refusals;
-    }
-
-    /** One line of the queue. */
-    record TaskRow(String id, String name, boolean verify, Long claimId, long articleId, String headline,
-            String quote, Category category, Severity severity, ClaimState state, String assignee, boolean mine,
-            Instant created, Instant due, int priority, String fourEyes, boolean legal) {
     }
 
     record VerifyForm(String verdict, String replacement, String notice, String note, String kind) {
@@ -103,111 +74,6 @@ class TaskPages {
     }
 
     record LegalForm(String decision, String notice, String comment) {
-    }
-
-    /** The tabs of the queue and their names. */
-    private static final Map<String, String> TABS = tabs();
-
-    @GetMapping
-    String queue(QueueParameters parameters, Authentication me, Model model) {
-        String user = me.getName();
-        QueueQuery query = parameters.toQuery();
-        QueuePage page = reviewTasks.queue(user, query);
-        List<TaskRow> rows = rows(page.tasks(), user);
-        model.addAttribute("rows", rows);
-        model.addAttribute("total", page.total());
-        model.addAttribute("tab", query.tab());
-        model.addAttribute("tabs", TABS);
-        model.addAttribute("page", page.page());
-        model.addAttribute("lastPage", page.lastPage());
-        model.addAttribute("pageLink", ServletUriComponentsBuilder.fromCurrentRequest().replaceQueryParam("page")
-                .queryParam("page", "").build().toUriString());
-        QueueQuery all = QueueQuery.firstPage();
-        model.addAttribute("mineCount", reviewTasks.queue(user, tab(all, QueueQuery.Tab.MINE)).total());
-        model.addAttribute("overdueCount", reviewTasks.queue(user, tab(all, QueueQuery.Tab.OVERDUE)).total());
-        // Desk leads watch every desk: a desk whose overdue tasks passed the threshold stands above their queue.
-        if (me.getAuthorities().stream().anyMatch(a -> ("ROLE_" + Roles.DESK_LEADS).equals(a.getAuthority()))) {
-            model.addAttribute("backlogAlerts", backlog.desks().stream().filter(DeskBacklog::alerting).toList());
-        }
-        return "tasks";
-    }
-
-    private static QueueQuery tab(QueueQuery query, QueueQuery.Tab tab) {
-        return new QueueQuery(tab, query.articleId(), query.claimId(), query.category(), query.severity(),
-                query.step(), query.dueBefore(), query.sort(), 0, 1);
-    }
-
-    private static Map<String, String> tabs() {
-        Map<String, String> tabs = new LinkedHashMap<>();
-        tabs.put(QueueQuery.Tab.ALL.name(), "All");
-        tabs.put(QueueQuery.Tab.MINE.name(), "Mine");
-        tabs.put(QueueQuery.Tab.UNASSIGNED.name(), "Unassigned");
-        tabs.put(QueueQuery.Tab.RETURNED.name(), "Returned");
-        tabs.put(QueueQuery.Tab.OVERDUE.name(), "Overdue");
-        return tabs;
-    }
-
-    /** The rows of a page of tasks, with one query for their claims and one for their articles. */
-    private List<TaskRow> rows(List<ReviewTask> tasks, String user) {
-        // A reader report's triage has no claim yet: its row shows the reader's quote.
-        Map<Long, Claim> claimsById = claims.all(tasks.stream().map(ReviewTask::claimId).filter(Objects::nonNull)
-                .toList());
-        Map<Long, Article> articlesById = articles.all(tasks.stream().map(ReviewTask::articleId).toList());
-        List<TaskRow> rows = new ArrayList<>();
-        for (ReviewTask task : tasks) {
-            if (task.reportId() != null && articlesById.containsKey(task.articleId())) {
-                reports.find(task.reportId()).ifPresent(report -> rows.add(triageRow(task, report,
-                        articlesById.get(task.articleId()), user)));
-            } else if (task.claimId() != null && claimsById.containsKey(task.claimId())) {
-                rows.add(row(task, claimsById.get(task.claimId()), articlesById.get(task.articleId()), user));
-            }
-        }
-        return rows;
-    }
-
-    @PostMapping("/{id}/claim")
-    ModelAndView claim(@PathVariable String id, @RequestParam(required = false) String back, Authentication me,
-            @RequestHeader(value = Page.FRAGMENT_HEADER, required = false) String fragment, RedirectAttributes flash) {
-        return act(id, me, fragment, back, flash, true);
-    }
-
-    @PostMapping("/{id}/unclaim")
-    ModelAndView unclaim(@PathVariable String id, @RequestParam(required = false) String back, Authentication me,
-            @RequestHeader(value = Page.FRAGMENT_HEADER, required = false) String fragment, RedirectAttributes flash) {
-        return act(id, me, fragment, back, flash, false);
-    }
-
-    private ModelAndView act(String id, Authentication me, String fragment, String back, RedirectAttributes flash,
-            boolean claim) {
-        String user = me.getName();
-        TaskRow row = null;
-        String message;
-        Refusal refusal = null;
-        try {
-            ReviewTask task = claim ? reviewTasks.claim(id, user) : reviewTasks.unclaim(id, user);
-            row = row(task, user);
-            message = claim ? "You hold \u201c" + row.name() + "\u201d for \u201c" + row.quote() + "\u201d."
-                    : "\u201c" + row.name() + "\u201d for \u201c" + row.quote() + "\u201d is back in the queue.";
-        } catch (RuntimeException e) {
-            refusal = refusals.of(e);
-            if (refusal.isFault()) {
-                throw e;
-            }
-            message = explain(refusal);
-        }
-        if (fragment != null) {
-            ModelAndView update = new ModelAndView("tasks :: update");
-            update.addObject("row", row);
-            update.addObject("message", message);
-            update.addObject("ok", refusal == null);
-            if (refusal != null) {
-                update.setStatus(refusal.status());
-            }
-            return update;
-        }
-        flash.addFlashAttribute(refusal == null ? "success" : "problem", message);
-        boolean toTask = "task".equals(back) && refusal == null && claim;
-        return new ModelAndView("redirect:" + (toTask ? "/tasks/" + id : "/tasks"));
     }
 
     private static String explain(Refusal refusal) {
@@ -451,19 +317,6 @@ class TaskPages {
                 .orElse(null);
     }
 
-    private TaskRow row(ReviewTask task, String user) {
-        if (task.reportId() != null) {
-            return triageRow(task, reports.get(task.reportId()), articles.get(task.articleId()), user);
-        }
-        return row(task, claims.get(claimOf(task)), articles.get(task.articleId()), user);
-    }
-
-    private static TaskRow triageRow(ReviewTask task, ReaderReport report, Article article, String user) {
-        return new TaskRow(task.id(), task.name(), false, null, article.id(), article.headline(), report.quote(),
-                null, null, null, task.assignee(), user.equals(task.assignee()), task.created(), task.due(),
-                task.priority(), null, task.escalated());
-    }
-
     /** The claim of a review task; a reader report's triage has none, and has its own page (TriagePages). */
     private static long claimOf(ReviewTask task) {
         if (task.claimId() == null) {
@@ -472,18 +325,6 @@ class TaskPages {
                     + "/complete.");
         }
         return task.claimId();
-    }
-
-    private TaskRow row(ReviewTask task, Claim claim, Article article, String user) {
-        return new TaskRow(task.id(), task.name(),
-                ClaimReviewProcess.Element.TASK_VERIFY_CLAIM.equals(task.taskDefinitionKey()), claim.id(),
-                article.id(), article.headline(), claim.quote(), claim.category(), claim.severity(),
-                claim.state(), task.assignee(), user.equals(task.assignee()), task.created(), task.due(),
-                task.priority(), ClaimReviewProcess.Element.TASK_APPROVE_CORRECTION.equals(task.taskDefinitionKey())
-                        ? fourEyes(claim, user)
-                        : ClaimReviewProcess.Element.TASK_LEGAL_REVIEW.equals(task.taskDefinitionKey())
-                        ? legalFourEyes(claim, user) : null,
-                ClaimReviewProcess.Element.TASK_LEGAL_REVIEW.equals(task.taskDefinitionKey()));
     }
 
     private static List<String> links(String note) {
