@@ -229,7 +229,11 @@ class SecurityMatrixTest {
     }
 
     private Response call(Caller caller, String method, String template) {
-        String path = template.replace("{article}", String.valueOf(articleId))
+        // A flag that gets past security takes its words' place in the article (one open claim per place), so each
+        // flagging call gets an article of its own.
+        long article = "POST".equals(method) && template.endsWith("/claims") ? api.importArticle(
+                "The harbour in Aberdeen handled 4 million tonnes of cargo last year.") : articleId;
+        String path = template.replace("{article}", String.valueOf(article))
                 .replace("{claim}", String.valueOf(claimId))
                 .replace("{task}", UNKNOWN_TASK);
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))

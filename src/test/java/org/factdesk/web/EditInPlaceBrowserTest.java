@@ -38,7 +38,7 @@ class EditInPlaceBrowserTest {
 
     /** Claims the open task with the button above its closed form, and waits for the form to open. */
     static void claimFromThePage(Browser browser) {
-        browser.find(".form-lock-note button").click();
+        browser.find(".task-holder button").click();
         browser.wait.ignoring(StaleElementReferenceException.class)
                 .until(d -> browser.find("fieldset.form-lock").getAttribute("disabled") == null);
     }

@@ -50,8 +50,8 @@ class PageLimitsTest {
                         .param("quote", "Smyth").param("start", "16").param("category", "NAME")
                         .param("note", "n".repeat(InputLimits.FLAG_NOTE + 1)))
                 .andExpect(status().isBadRequest())
-                .andExpect(content().string(Matchers.allOf(Matchers.containsString("flash-bad"),
-                        Matchers.containsString("&#39;note&#39; is 2001 characters long; the limit is 2000"))));
+                .andExpect(content().string(Matchers.allOf(Matchers.containsString("aria-invalid=\"true\""),
+                        Matchers.containsString("This is 2001 characters long; FactDesk takes at most 2000."))));
 
         assertThat(api.get("audrey", "/api/claims?articleId=" + article).json()).isEmpty();
     }

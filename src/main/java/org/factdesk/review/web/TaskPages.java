@@ -206,7 +206,7 @@ class TaskPages {
         if (!model.containsAttribute("errors")) {
             model.addAttribute("errors", FieldErrors.none());
         }
-        model.addAttribute("mayClaim", task.assignee() == null);
+        model.addAttribute("assignees", reviewTasks.assignees(List.of(task), user).getOrDefault(task.id(), List.of()));
         if (ClaimReviewProcess.Element.TASK_VERIFY_CLAIM.equals(task.taskDefinitionKey())) {
             model.addAttribute("correctionDraft", NoticeDrafts.correction(claim));
             model.addAttribute("clarificationDraft", NoticeDrafts.clarification(claim));

@@ -109,6 +109,7 @@ class TriagePages {
         model.addAttribute("quoteGone", now.isEmpty());
         model.addAttribute("openClaims", open);
         model.addAttribute("heldByMe", user.equals(task.assignee()));
+        model.addAttribute("assignees", reviewTasks.assignees(List.of(task), user).getOrDefault(task.id(), List.of()));
         model.addAttribute("outcomes", Arrays.asList(Triage.values()));
         model.addAttribute("categories", Arrays.asList(Category.values()));
         model.addAttribute("severities", Arrays.asList(Severity.values()));

@@ -9,6 +9,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.Map;
@@ -125,14 +126,14 @@ class TaskFormPagesTest {
 
         mvc.perform(get("/tasks/" + task).with(FIONA)).andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("<fieldset class=\"form-lock\" disabled=\"disabled\">"),
-                        containsString("Nobody holds this task. Claim it to fill in the form."),
-                        containsString(">Claim task</button>"))));
+                        containsString("Nobody holds this task. Claim it (above) to fill in the form."),
+                        containsString(">Claim this task</button>"))));
 
         mvc.perform(post("/tasks/" + task + "/claim").with(FARID).with(csrf()));
         mvc.perform(get("/tasks/" + task).with(FIONA)).andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("<fieldset class=\"form-lock\" disabled=\"disabled\">"),
                         containsString("<strong>farid</strong> holds this task, so"),
-                        not(containsString(">Claim task</button>")))));
+                        not(containsString(">Claim this task</button>")))));
         mvc.perform(get("/tasks/" + task).with(FARID)).andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("<fieldset class=\"form-lock\">"),
                         not(containsString("the form is closed to you")))));
@@ -172,6 +173,32 @@ class TaskFormPagesTest {
         // Approve correction is the editors' task: a fact-checker may not open it, nor its preview.
         assertThat(mvc.perform(get("/tasks/" + task + "/preview").with(FIONA).param("replacement", "x"))
                 .andReturn().getResponse().getStatus()).isBetween(400, 499);
+    }
+
+    @Test
+    void theTaskPageGivesTheTaskToAColleagueAndOnlyWhoMayAssignSeesHow() throws Exception {
+        long article = api.importArticle("The mayor opened the new libary on Monday.", "It has 40,000 books.");
+        long claim = api.flag("edith", article, Map.of("quote", "libary", "category", "TYPO", "replacement",
+                "library"));
+        String task = api.taskOf("fiona", claim);
+
+        String unheld = mvc.perform(get("/tasks/" + task).with(FIONA)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(unheld).contains("<label for=\"assign-to\">Give it to</label>",
+                "<option value=\"farid\">farid</option>").doesNotContain("<option value=\"fiona\">");
+
+        mvc.perform(post("/tasks/" + task + "/assign").with(FIONA).with(csrf()).param("assignee", "farid")
+                        .param("holder", ""))
+                .andExpect(redirectedUrl("/tasks"));
+        assertThat(api.get("farid", "/api/tasks/" + task).json().get("assignee").asText()).isEqualTo("farid");
+
+        String farids = mvc.perform(get("/tasks/" + task).with(FARID)).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(farids).contains("You hold this task.", "<option value=\"fiona\">fiona</option>");
+        // A group member may give away a task nobody holds, not one a colleague holds.
+        String fionas = mvc.perform(get("/tasks/" + task).with(FIONA)).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(fionas).contains("<strong>farid</strong> holds this task.").doesNotContain("assign-to");
     }
 
     private long flagged() {
