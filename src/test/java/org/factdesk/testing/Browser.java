@@ -114,6 +114,36 @@ public final class Browser implements AutoCloseable {
         wait.until(d -> path().startsWith("/login?logout"));
     }
 
+    /**
+     * Selects the first occurrence of {@code text} in the article body, scrolled into view, as a person dragging the
+     * mouse would (the page hears the mouse being let go).
+     */
+    public void selectInText(String text) {
+        Object found = script("""
+                const text = arguments[0];
+                const body = document.querySelector('[data-article-body]');
+                const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
+                for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+                  const at = node.data.indexOf(text);
+                  if (at >= 0) {
+                    node.parentElement.scrollIntoView({block: 'center'});
+                    const range = document.createRange();
+                    range.setStart(node, at);
+                    range.setEnd(node, at + text.length);
+                    const selection = window.getSelection();
+                    selection.removeAllRanges();
+                    selection.addRange(range);
+                    node.parentElement.dispatchEvent(new MouseEvent('mouseup', {bubbles: true}));
+                    return true;
+                  }
+                }
+                return false;
+                """, text);
+        if (!Boolean.TRUE.equals(found)) {
+            throw new AssertionError("'" + text + "' is not in the article's text");
+        }
+    }
+
     public Object script(String script, Object... args) {
         return ((JavascriptExecutor) driver).executeScript(script, args);
     }

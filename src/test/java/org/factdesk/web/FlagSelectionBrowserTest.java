@@ -40,7 +40,7 @@ class FlagSelectionBrowserTest {
             browser.signIn("fiona");
             browser.go("/articles/" + article);
             browser.find("[data-article-body]");
-            select(browser, QUOTE);
+            browser.selectInText(QUOTE);
             assertThat(number(browser, "return window.scrollY")).as("scrolled down to the words").isGreaterThan(1500);
 
             WebElement button = browser.find("#flag-this");
@@ -146,7 +146,7 @@ class FlagSelectionBrowserTest {
             browser.phoneWidth(true);
             browser.go("/articles/" + article);
             browser.find("[data-article-body]");
-            select(browser, QUOTE);
+            browser.selectInText(QUOTE);
             WebElement button = browser.find("#flag-this");
             assertThat(inViewport(browser, box(browser, button))).isTrue();
             button.click();
@@ -181,7 +181,7 @@ class FlagSelectionBrowserTest {
             browser.signIn("fiona");
             browser.go("/articles/" + article);
             browser.find("[data-article-body]");
-            select(browser, QUOTE);
+            browser.selectInText(QUOTE);
             browser.find("#flag-this").click();
             browser.find("#flag-pop");
             new Select(browser.find("#flag-category")).selectByValue("NAME");
@@ -242,31 +242,6 @@ class FlagSelectionBrowserTest {
         }
         paragraphs.add(QUOTE + " thanked the crews from three stations.");
         return paragraphs.toArray(String[]::new);
-    }
-
-    /** Selects the first occurrence of {@code text} in the article body, scrolled to, as a mouse drag would. */
-    private static void select(Browser browser, String text) {
-        Object found = browser.script("""
-                const text = arguments[0];
-                const body = document.querySelector('[data-article-body]');
-                const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
-                for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-                  const at = node.data.indexOf(text);
-                  if (at >= 0) {
-                    node.parentElement.scrollIntoView({block: 'center'});
-                    const range = document.createRange();
-                    range.setStart(node, at);
-                    range.setEnd(node, at + text.length);
-                    const selection = window.getSelection();
-                    selection.removeAllRanges();
-                    selection.addRange(range);
-                    node.parentElement.dispatchEvent(new MouseEvent('mouseup', {bubbles: true}));
-                    return true;
-                  }
-                }
-                return false;
-                """, text);
-        assertThat(found).isEqualTo(true);
     }
 
     private static String focused(Browser browser) {

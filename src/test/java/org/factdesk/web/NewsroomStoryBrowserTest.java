@@ -58,7 +58,7 @@ class NewsroomStoryBrowserTest {
             assertThat(browser.path()).startsWith("/tasks");
             browser.go("/articles/" + article);
             browser.find("[data-article-body]");
-            select(browser, WRONG);
+            browser.selectInText(WRONG);
             browser.wait.until(d -> WRONG.equals(browser.find("#flag-quote").getAttribute("value")));
             assertThat(browser.driver.findElement(By.id("flag-start")).getAttribute("value"))
                     .isEqualTo(String.valueOf(body.indexOf(WRONG)));
@@ -193,29 +193,5 @@ class NewsroomStoryBrowserTest {
             // Every page captured above was also run through axe-core's WCAG A and AA rules.
             assertThat(browser.accessibilityFindings()).as("axe-core serious and critical findings").isEmpty();
         }
-    }
-
-    /** Selects the first occurrence of {@code text} in the article body, as a person dragging the mouse would. */
-    private static void select(Browser browser, String text) {
-        Object found = browser.script("""
-                const text = arguments[0];
-                const body = document.querySelector('[data-article-body]');
-                const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
-                for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-                  const at = node.data.indexOf(text);
-                  if (at >= 0) {
-                    const range = document.createRange();
-                    range.setStart(node, at);
-                    range.setEnd(node, at + text.length);
-                    const selection = window.getSelection();
-                    selection.removeAllRanges();
-                    selection.addRange(range);
-                    node.parentElement.dispatchEvent(new MouseEvent('mouseup', {bubbles: true}));
-                    return true;
-                  }
-                }
-                return false;
-                """, text);
-        assertThat(found).isEqualTo(true);
     }
 }

@@ -198,7 +198,7 @@ class QueuePages {
             if (refusal.isFault()) {
                 throw e;
             }
-            message = explain(refusal);
+            message = PageWords.explain(refusal);
             row = currentRow(id, user);
         }
         if (fragment != null) {
@@ -237,18 +237,6 @@ class QueuePages {
     /** The queue view a form came from, or the queue itself; never a page elsewhere. */
     private static String backTo(String from) {
         return from != null && BACK_TO_QUEUE.matcher(from).matches() ? from : "/tasks";
-    }
-
-    private static String explain(Refusal refusal) {
-        return switch (refusal.type()) {
-            case "task-already-claimed" -> "Someone else got there first: "
-                    + refusal.message().replace("'", "\u2018").replaceFirst("\u2018 is", "\u2019 is")
-                    + " It has left your queue.";
-            case "task-not-found" -> "This task is no longer open: someone has completed it already.";
-            case "task-changed-hands", "concurrent-change" -> "Someone else changed this task a moment ago, so it was "
-                    + "not assigned. Look at it again and choose once more.";
-            default -> refusal.message().replace("'", "\u2019");
-        };
     }
 
     private static QueueQuery tab(QueueQuery query, QueueQuery.Tab tab) {

@@ -76,16 +76,6 @@ class TaskPages {
     record LegalForm(String decision, String notice, String comment) {
     }
 
-    private static String explain(Refusal refusal) {
-        return switch (refusal.type()) {
-            case "task-already-claimed" -> "Someone else got there first: "
-                    + refusal.message().replace("'", "\u2018").replaceFirst("\u2018 is", "\u2019 is")
-                    + " It has left your queue.";
-            case "task-not-found" -> "This task is no longer open: someone has completed it already.";
-            default -> refusal.message();
-        };
-    }
-
     @GetMapping("/{id}")
     String task(@PathVariable String id, Authentication me, Model model) {
         ReviewTask task = reviewTasks.get(id, me.getName());
@@ -215,8 +205,8 @@ class TaskPages {
             VerifyForm form = verifyForm != null ? verifyForm : returned ? earlierVerdict(claim)
                     : new VerifyForm(null, claim.replacement(), NoticeDrafts.correction(claim), null, null);
             model.addAttribute("form", form);
-            Verdict verdict = parseOrNull(Verdict.class, form.verdict());
-            CorrectionKind kind = parseOrNull(CorrectionKind.class, form.kind());
+            Verdict verdict = PageWords.choice(Verdict.class, form.verdict());
+            CorrectionKind kind = PageWords.choice(CorrectionKind.class, form.kind());
             model.addAttribute("preview", CorrectionPreview.of(claim, flaggedOn, current.body(),
                     kind != null ? kind : Verdicts.defaultKind(verdict), form.replacement(), form.notice(),
                     times.now()));
@@ -238,7 +228,7 @@ class TaskPages {
                 claim.kindOfUpdate() == null ? null : claim.kindOfUpdate().name(), claim.publishedNotice(),
                 claim.replacement());
         model.addAttribute("form", form);
-        CorrectionKind kind = parseOrNull(CorrectionKind.class, form.kind());
+        CorrectionKind kind = PageWords.choice(CorrectionKind.class, form.kind());
         model.addAttribute("preview", CorrectionPreview.of(claim, flaggedOn, current.body(),
                 kind != null ? kind : claim.kindOfUpdate(),
                 form.replacement() != null ? form.replacement() : claim.replacement(),
@@ -262,7 +252,7 @@ class TaskPages {
             }
             response.setStatus(refusal.status().value());
             // Shown once: under its field where it is about one, else above the form (not in the page's head too).
-            model.addAttribute("errors", FieldErrors.of(refusal, formFields(task), explain(refusal)));
+            model.addAttribute("errors", FieldErrors.of(refusal, formFields(task), PageWords.explain(refusal)));
             return Optional.of(page(task, user, model, verifyForm, approveForm, legalForm));
         }
     }
@@ -290,17 +280,6 @@ class TaskPages {
         return new VerifyForm(earlier.verdict().name(), claim.replacement(),
                 earlier.notice() != null ? earlier.notice() : NoticeDrafts.correction(claim), earlier.note(),
                 claim.kind() == null ? null : claim.kind().name());
-    }
-
-    private static <E extends Enum<E>> E parseOrNull(Class<E> type, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Enum.valueOf(type, value.strip().toUpperCase(java.util.Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 
     /** Why the four-eyes rule keeps this editor from approving, or null when it does not. */

@@ -57,9 +57,9 @@ class TaskPreviews {
             throw ProblemException.notFound("no-preview", "'" + task.name() + "' has no preview of a correction.");
         }
         Claim claim = claims.get(task.claimId());
-        CorrectionKind chosen = parse(CorrectionKind.class, kind);
+        CorrectionKind chosen = PageWords.choice(CorrectionKind.class, kind);
         if (chosen == null) {
-            chosen = verify ? Verdicts.defaultKind(parse(Verdict.class, verdict)) : claim.kindOfUpdate();
+            chosen = verify ? Verdicts.defaultKind(PageWords.choice(Verdict.class, verdict)) : claim.kindOfUpdate();
         }
         String flaggedOn = articles.revision(claim.articleId(), claim.revision()).body();
         String current = articles.current(claim.articleId()).body();
@@ -67,16 +67,5 @@ class TaskPreviews {
         model.addAttribute("preview", CorrectionPreview.of(claim, flaggedOn, current, chosen, replacement, notice,
                 times.now()));
         return "preview :: preview";
-    }
-
-    private static <E extends Enum<E>> E parse(Class<E> type, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Enum.valueOf(type, value.strip().toUpperCase(java.util.Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 }
