@@ -113,7 +113,7 @@ class SecurityConfiguration {
                     } else {
                         requests.requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll();
                     }
-                    requests.requestMatchers("/login", "/error", "/public/**", "/css/**", "/js/**").permitAll()
+                    requests.requestMatchers("/login", "/error", "/public/**", "/css/**", "/js/**", "/favicon.svg").permitAll()
                         .requestMatchers(path("/h2-console/**")).hasRole(Roles.ADMINS)
                         .requestMatchers(path(HttpMethod.GET, "/camunda/api/engine/**"))
                                 .hasAnyRole(Roles.TASK_WORKERS)

@@ -26,6 +26,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -47,6 +49,8 @@ public final class Browser implements AutoCloseable {
     private final Path profile;
     /** axe-core's serious and critical findings on every page captured, by capture name. */
     private final List<String> accessibility = new ArrayList<>();
+    /** What the pages' scripts (and the resources they load) reported as errors, by capture name. */
+    private final List<String> scriptErrors = new ArrayList<>();
 
     private Browser(String base) throws IOException {
         this.base = base;
@@ -59,6 +63,8 @@ public final class Browser implements AutoCloseable {
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--user-data-dir=" + profile.toAbsolutePath(), "--window-size=1280,900",
                 "--lang=en-GB");
+        // The console, so a script error on any page a story captures fails it (see scriptErrors()).
+        options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
         this.driver = new ChromeDriver(service, options);
         this.driver.manage().window().setSize(new Dimension(1280, 900));
         // Generous: CI machines and parallel builds can be slow; a passing step never waits this long.
@@ -154,6 +160,7 @@ public final class Browser implements AutoCloseable {
      */
     public Path screenshot(String name) {
         checkAccessibility(name);
+        checkConsole(name);
         try {
             Files.createDirectories(SCREENSHOTS);
             Path file = SCREENSHOTS.resolve(name + ".png");
@@ -174,6 +181,30 @@ public final class Browser implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Keeps the console's errors since the last look: script errors, and resources that failed to load, but not a
+     * page or a script's request that FactDesk refused on purpose (a 4xx answer it explains, such as a 409 when
+     * someone else got there first, or the page itself in words for a revision that does not exist), which the
+     * browser logs as well. A resource a page needs and cannot find (404) is kept.
+     */
+    public void checkConsole(String name) {
+        String page = driver.getCurrentUrl();
+        for (LogEntry entry : driver.manage().logs().get(LogType.BROWSER)) {
+            String message = entry.getMessage();
+            boolean answered = message.contains("Failed to load resource: the server responded with a status of 4");
+            // The page itself: FactDesk's own page in words for something missing or refused, opened on purpose.
+            boolean refusal = answered && (!message.contains("status of 404") || message.startsWith(page + " "));
+            if ("SEVERE".equals(entry.getLevel().getName()) && !refusal) {
+                scriptErrors.add(name + " (" + path() + "): " + message);
+            }
+        }
+    }
+
+    /** The console errors of every page captured so far. */
+    public List<String> scriptErrors() {
+        return List.copyOf(scriptErrors);
     }
 
     /**

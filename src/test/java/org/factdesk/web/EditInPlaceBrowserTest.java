@@ -175,6 +175,7 @@ class EditInPlaceBrowserTest {
             browser.screenshot("edit-07-public-article");
 
             assertThat(browser.accessibilityFindings()).as("axe-core serious and critical findings").isEmpty();
+            assertThat(browser.scriptErrors()).as("script errors in the browser console").isEmpty();
         }
     }
 }

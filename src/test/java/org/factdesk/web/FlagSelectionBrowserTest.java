@@ -83,6 +83,7 @@ class FlagSelectionBrowserTest {
                     "highlighted in the text");
             browser.screenshot("flag-03-landed");
             assertThat(browser.accessibilityFindings()).as("axe-core serious and critical findings").isEmpty();
+            assertThat(browser.scriptErrors()).as("script errors in the browser console").isEmpty();
         }
     }
 
@@ -134,6 +135,7 @@ class FlagSelectionBrowserTest {
 
             landedOnNewClaim(browser, api, article);
             assertThat(browser.accessibilityFindings()).as("axe-core serious and critical findings").isEmpty();
+            assertThat(browser.scriptErrors()).as("script errors in the browser console").isEmpty();
         }
     }
 
@@ -166,6 +168,7 @@ class FlagSelectionBrowserTest {
             browser.find("#flag-pop button[type=submit]").click();
             landedOnNewClaim(browser, api, article);
             assertThat(browser.accessibilityFindings()).as("axe-core serious and critical findings").isEmpty();
+            assertThat(browser.scriptErrors()).as("script errors in the browser console").isEmpty();
         }
     }
 
@@ -210,6 +213,7 @@ class FlagSelectionBrowserTest {
             browser.screenshot("flag-07-refused-field");
             assertThat(api.get("audrey", "/api/claims?articleId=" + article).json()).hasSize(1);
             assertThat(browser.accessibilityFindings()).as("axe-core serious and critical findings").isEmpty();
+            assertThat(browser.scriptErrors()).as("script errors in the browser console").isEmpty();
         }
     }
 

@@ -192,6 +192,7 @@ class NewsroomStoryBrowserTest {
 
             // Every page captured above was also run through axe-core's WCAG A and AA rules.
             assertThat(browser.accessibilityFindings()).as("axe-core serious and critical findings").isEmpty();
+            assertThat(browser.scriptErrors()).as("script errors in the browser console").isEmpty();
         }
     }
 }

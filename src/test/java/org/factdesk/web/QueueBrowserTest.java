@@ -98,6 +98,7 @@ class QueueBrowserTest {
             assertThat(rowIds(browser)).doesNotContain("task-" + boats);
             browser.screenshot("queue-05-colleague-mine");
             assertThat(browser.accessibilityFindings()).isEmpty();
+            assertThat(browser.scriptErrors()).as("script errors in the browser console").isEmpty();
         }
         assertThat(api.get("farid", "/api/tasks/" + pryor).json().get("assignee").asText()).isEqualTo("farid");
     }

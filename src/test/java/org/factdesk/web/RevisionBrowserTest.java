@@ -64,6 +64,7 @@ class RevisionBrowserTest {
             browser.screenshot("revision-not-found");
 
             assertThat(browser.accessibilityFindings()).isEmpty();
+            assertThat(browser.scriptErrors()).as("script errors in the browser console").isEmpty();
         }
     }
 }
