@@ -215,4 +215,14 @@ class DetectorsTest {
         ScanDocument right = article("3 May 2021, 10:00", "The plan was known about for years before Monday.");
         assertThat(new ContextDetector().detect(right)).isEmpty();
     }
+
+    @Test
+    void aNameOfTwoWordsWithAnotherDerivationOfItsFirstWord() {
+        ScanDocument doc = article("3 May 2021, 10:00", "The files were marked Restricted C on every page.",
+                "Restriction C files are the lowest grade, and Restricted C ones may be shared with contractors.",
+                "The Protected Areas office and the Protection Agency said nothing; the National Trust and the "
+                        + "Nationwide Trust declined to comment.");
+        assertThat(new NameVariantDetector().detect(doc)).extracting(Suggestion::quote, Suggestion::suggestion)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("Restriction", "Restricted"));
+    }
 }
