@@ -30,7 +30,7 @@ public class ArticleScanner {
     public ArticleScanner() {
         this(List.of(new SpellingGrammarDetector(), new NameVariantDetector(), new RealWordDetector(), new ContextDetector(),
                 new RepeatedWordDetector(), new TimeDetector(), new NumberDetector(), new DuplicateParagraphDetector(),
-                new QuotationDetector(), new ContractionDetector()));
+                new QuotationDetector(), new ContractionDetector(), new AgreementDetector()));
     }
 
     ArticleScanner(List<Detector> detectors) {

@@ -54,6 +54,11 @@ final class ContextDetector implements Detector {
     /** LanguageTool's own factor per active pair ("port; post; 10000000"): how sure its n-grams must be. */
     private final Map<String, Double> factors = new HashMap<>();
     /**
+     * The factors LanguageTool measured for the pairs it left switched off at a precision of 0.99 or better
+     * ("#know; known; 1000 # p=0.999"): its own evidence of how sure the n-grams must be, as good as an active pair's.
+     */
+    private final Map<String, Double> measuredFactors = new HashMap<>();
+    /**
      * Each word's likelier neighbours, as {@link #alternatives} found them. Finding them tries some 50 strings per
      * letter against the model, most of a scan's time; words recur from article to article and from one scan of an
      * article to the next, and a word's neighbours never change.
@@ -76,7 +81,7 @@ final class ContextDetector implements Detector {
         this.confusions = new HashMap<>();
         if (model.isPresent()) {
             read(active, "/org/languagetool/resource/en/confusion_sets.txt", false, factors);
-            confusions.putAll(confusionSets());
+            confusions.putAll(confusionSets(measuredFactors));
         }
     }
 
@@ -136,7 +141,10 @@ final class ContextDetector implements Detector {
                         continue;
                     }
                     double margin = !confusable ? EDIT_MARGIN
-                            : active.getOrDefault(word, Set.of()).contains(alternative) ? activeMargin(word, alternative)
+                            : active.getOrDefault(word, Set.of()).contains(alternative)
+                                    ? activeMargin(factors.getOrDefault(key(word, alternative), 0.0))
+                            : measuredFactors.containsKey(key(word, alternative))
+                                    ? activeMargin(measuredFactors.get(key(word, alternative)))
                             : CANDIDATE_MARGIN;
                     double gain = (window(lm, words, sentenceStart, i, alternative) - original) / LanguageModel.LOG10
                             - margin;
@@ -174,8 +182,7 @@ final class ContextDetector implements Detector {
      * places ("port", "post": 10^7) than for a slip that rarely makes sense ("where", "were": 10^6). The trigram model
      * here is smaller and its ratios flatter, so a share of LanguageTool's exponent is asked, never less than the floor.
      */
-    private double activeMargin(String word, String alternative) {
-        double factor = factors.getOrDefault(key(word, alternative), 0.0);
+    private static double activeMargin(double factor) {
         return factor <= 1 ? CONFUSION_MARGIN : Math.max(CONFUSION_MARGIN, FACTOR_SHARE * Math.log10(factor));
     }
 
@@ -305,9 +312,9 @@ final class ContextDetector implements Detector {
      * precision, "p=0.99"), kept when measured at 0.99 or better, and After the Deadline's homophone list it ships
      * as candidates ("council; counsel").
      */
-    private static Map<String, Set<String>> confusionSets() {
+    private static Map<String, Set<String>> confusionSets(Map<String, Double> measuredFactors) {
         Map<String, Set<String>> sets = new HashMap<>();
-        read(sets, "/org/languagetool/resource/en/confusion_sets.txt", true, new HashMap<>());
+        read(sets, "/org/languagetool/resource/en/confusion_sets.txt", true, measuredFactors);
         read(sets, "/org/languagetool/resource/en/confusion_set_candidates.txt", false, new HashMap<>());
         return sets;
     }

@@ -93,7 +93,65 @@ final class NameVariantDetector implements Detector {
                         accents ? 0.85 : 0.8));
             }
         }
+        found.addAll(derivedWordInName(document));
         return found;
+    }
+
+    /** A name of two capitalised words, the second a letter ("Protected B") or a capitalised word. */
+    private record TwoWordName(String first, String second, ScanDocument.Token at) {
+    }
+
+    /**
+     * "Protection B" beside "Protected B": one name of two capitalised words whose last word is the same and whose
+     * first word is another derivation of the same stem. The dictionary knows both words, so the single-word
+     * comparison above never sees them; the form the article uses more (then first) is proposed.
+     */
+    private List<Suggestion> derivedWordInName(ScanDocument document) {
+        List<ScanDocument.Token> tokens = document.tokens();
+        List<TwoWordName> names = new ArrayList<>();
+        for (int i = 0; i + 1 < tokens.size(); i++) {
+            ScanDocument.Token a = tokens.get(i);
+            ScanDocument.Token b = tokens.get(i + 1);
+            if (a.capitalised() && b.capitalised() && a.text().length() >= 6 && !isAllCaps(a.text())
+                    && a.text().chars().allMatch(Character::isLetter) && b.text().chars().allMatch(Character::isLetter)
+                    && document.text().substring(a.end(), b.start()).equals(" ")) {
+                names.add(new TwoWordName(a.text(), b.text(), a));
+            }
+        }
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        names.forEach(n -> counts.merge(n.first() + " " + n.second(), 1, Integer::sum));
+        List<Suggestion> found = new ArrayList<>();
+        for (TwoWordName slip : names) {
+            String slipName = slip.first() + " " + slip.second();
+            for (TwoWordName other : names) {
+                String otherName = other.first() + " " + other.second();
+                if (!other.second().equals(slip.second()) || other.first().equals(slip.first())
+                        || !sameStem(slip.first(), other.first())) {
+                    continue;
+                }
+                int slipUses = counts.get(slipName);
+                int otherUses = counts.get(otherName);
+                boolean otherWins = otherUses > slipUses
+                        || (otherUses == slipUses && other.at().start() < slip.at().start());
+                ScanDocument.Paragraph paragraph = document.paragraphAt(slip.at().start());
+                if (otherWins && (paragraph == null || !paragraph.attribution())) {
+                    found.add(document.suggest(name(), Category.NAME, slip.at().start(), slip.at().end(),
+                            other.first(), "The article calls this '" + otherName + "' elsewhere (" + otherUses
+                                    + "×); '" + slipName + "' looks like a slip.", 0.7));
+                    break;
+                }
+            }
+        }
+        return found;
+    }
+
+    /** "Protected" and "Protection": the same first five letters or more, and the rest a short suffix of each. */
+    private static boolean sameStem(String a, String b) {
+        int common = 0;
+        while (common < Math.min(a.length(), b.length()) && a.charAt(common) == b.charAt(common)) {
+            common++;
+        }
+        return common >= 5 && a.length() - common <= 3 && b.length() - common <= 3;
     }
 
     /**

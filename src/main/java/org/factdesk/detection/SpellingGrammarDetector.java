@@ -36,12 +36,19 @@ import org.languagetool.rules.spelling.SpellingCheckRule;
  */
 final class SpellingGrammarDetector implements Detector {
 
+    private static final String GRAMMAR = "GRAMMAR";
+    private static final String MULTITOKEN_SPELLING = "MULTITOKEN_SPELLING";
+
     /**
      * Categories whose rules find slips a correction would fix: typos, collocations, words confused with a
-     * look-alike ("then" for "than") and grammar ("such a swords"). Style, typography and punctuation are house style.
+     * look-alike ("then" for "than"), grammar ("such a swords") and well-known names of several words spelled a
+     * letter off ("Lewis Carrol": LanguageTool ships a list of them). Style, typography and punctuation are house
+     * style.
      */
-    private static final Set<String> CATEGORIES = Set.of("TYPOS", "COLLOCATIONS", "CONFUSED_WORDS", "GRAMMAR");
-    private static final String GRAMMAR = "GRAMMAR";
+    private static final Set<String> CATEGORIES = Set.of("TYPOS", "COLLOCATIONS", "CONFUSED_WORDS", "GRAMMAR",
+            MULTITOKEN_SPELLING);
+    /** "is a reminiscent of": LanguageTool says what is wrong but offers no words; the fix is to drop the article. */
+    private static final String ARTICLE_BEFORE_ADJECTIVE = "ARTICLE_ADJECTIVE_OF";
 
     /**
      * Spellings that tell British from American copy, counted in the narrator's prose only and in lower case: names
@@ -125,26 +132,44 @@ final class SpellingGrammarDetector implements Detector {
                 release(tool);
             }
             deadline.check();
-            List<Match> found = matches.stream().map(Match::of).toList();
+            List<Match> found = matches.stream().map(m -> Match.of(m, paragraph)).toList();
             checked.put(paragraph, found);
             return found;
         }
     }
 
     /** What FactDesk keeps of a LanguageTool match: where, whether the speller found it, its words. */
-    private record Match(int from, int to, boolean spelling, boolean grammar, String message,
+    private record Match(int from, int to, boolean spelling, boolean grammar, boolean knownName, String message,
             List<String> replacements) {
 
-        static Match of(RuleMatch match) {
-            return new Match(match.getFromPos(), match.getToPos(), match.getRule() instanceof SpellingCheckRule,
-                    GRAMMAR.equals(match.getRule().getCategory().getId().toString()), match.getMessage(),
+        static Match of(RuleMatch match, String paragraph) {
+            String category = match.getRule().getCategory().getId().toString();
+            Match found = new Match(match.getFromPos(), match.getToPos(), match.getRule() instanceof SpellingCheckRule,
+                    GRAMMAR.equals(category), MULTITOKEN_SPELLING.equals(category), match.getMessage(),
                     List.copyOf(match.getSuggestedReplacements()));
+            return ARTICLE_BEFORE_ADJECTIVE.equals(match.getRule().getId()) ? found.withArticleDropped(paragraph)
+                    : found;
+        }
+
+        /** The article before the flagged adjective joins the span, and the adjective alone is the replacement. */
+        private Match withArticleDropped(String paragraph) {
+            if (!replacements.isEmpty()) {
+                return this;
+            }
+            Matcher article = ARTICLE_BEFORE.matcher(paragraph.substring(0, from));
+            if (!article.find()) {
+                return this;
+            }
+            return new Match(article.start(), to, spelling, grammar, knownName, message,
+                    List.of(paragraph.substring(from, to)));
         }
 
         Match shiftedBy(int offset) {
-            return new Match(from + offset, to + offset, spelling, grammar, message, replacements);
+            return new Match(from + offset, to + offset, spelling, grammar, knownName, message, replacements);
         }
     }
+
+    private static final Pattern ARTICLE_BEFORE = Pattern.compile("\\b(?:an?|the) $", Pattern.CASE_INSENSITIVE);
 
     private static JLanguageTool configure(JLanguageTool tool) {
         for (Rule rule : tool.getAllRules()) {
@@ -198,7 +223,8 @@ final class SpellingGrammarDetector implements Detector {
             // Proper nouns, handles, figures and codes are the name detector's business, not a dictionary's.
             // Other rules' remarks on a single capitalised word ("originally has a diacritic") are about names too.
             boolean oneWord = quote.strip().indexOf(' ') < 0;
-            if ((spelling || oneWord) && quote.chars().anyMatch(c -> Character.isUpperCase(c) || Character.isDigit(c))
+            if ((spelling || oneWord) && !match.knownName()
+                    && quote.chars().anyMatch(c -> Character.isUpperCase(c) || Character.isDigit(c))
                     && !misspeltKnownName(document, start, end, quote, match)) {
                 continue;
             }
@@ -225,7 +251,8 @@ final class SpellingGrammarDetector implements Detector {
                 continue;
             }
             String message = match.message().replaceAll("</?suggestion>", "'");
-            found.add(document.suggest(name(), Category.TYPO, start, end, match.replacements().get(0),
+            found.add(document.suggest(name(), match.knownName() ? Category.NAME : Category.TYPO, start, end,
+                    match.replacements().get(0),
                     quoted ? message + " (In a quotation: check the source before changing it.)" : message,
                     quoted ? (spelling ? 0.4 : 0.45) : (spelling ? 0.6 : 0.7)));
         }

@@ -171,4 +171,58 @@ class DetectorsTest {
                 "\"The council approved a new rules for parking,\" a resident told reporters.");
         assertThat(new SpellingGrammarDetector().detect(quoted)).isEmpty();
     }
+
+    @Test
+    void wellKnownNamesOfSeveralWordsSpelledALetterOffAreNames() {
+        ScanDocument doc = article("3 May 2021, 10:00",
+                "The festival opens with a reading from Charles Dickins and a talk on Winston Churchill.");
+        List<Suggestion> found = new SpellingGrammarDetector().detect(doc);
+        assertThat(found).extracting(Suggestion::quote, Suggestion::suggestion, Suggestion::category).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("Charles Dickins", "Charles Dickens", Category.NAME));
+    }
+
+    @Test
+    void anArticleBeforeAnAdjectiveWithOfIsDropped() {
+        ScanDocument doc = article("3 May 2021, 10:00", "The new bridge is a reminiscent of the one the flood took.",
+                "The mayor was a aware of the cost.");
+        assertThat(new SpellingGrammarDetector().detect(doc)).extracting(Suggestion::quote, Suggestion::suggestion)
+                .contains(org.assertj.core.groups.Tuple.tuple("a reminiscent", "reminiscent"));
+    }
+
+    @Test
+    void aSingularSubjectWithABareVerbButNotCollectivesPluralsOrQuotations() {
+        ScanDocument wrong = article("3 May 2021, 10:00",
+                "The regional newspaper Il Tirreno describe the plan as costly. The mayor disagrees.",
+                "The spokesman explain the delay in a statement.");
+        assertThat(new AgreementDetector().detect(wrong)).extracting(Suggestion::quote, Suggestion::suggestion)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("newspaper Il Tirreno describe",
+                        "newspaper Il Tirreno describes"), org.assertj.core.groups.Tuple.tuple("spokesman explain",
+                        "spokesman explains"));
+        ScanDocument right = article("3 May 2021, 10:00",
+                "The government describe the plan as costly, and the regional newspapers describe it as late.",
+                "The newspaper described the plan as costly. The local newspapers describe the plan as a folly.",
+                "\"The newspaper describe the plan as a folly,\" a reader said. The committee explain the delay.",
+                "The spokesman explains the delay. A spokesman will explain the delay.");
+        assertThat(new AgreementDetector().detect(right)).isEmpty();
+    }
+
+    @Test
+    void aConfusionPairLanguageToolMeasuredIsJudgedByItsMeasuredFactor() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(LanguageModel.shared().isPresent(), "context model installed");
+        ScanDocument wrong = article("3 May 2021, 10:00", "Few residents known about the plan until Monday.");
+        assertThat(new ContextDetector().detect(wrong)).extracting(Suggestion::quote, Suggestion::suggestion)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("known", "know"));
+        ScanDocument right = article("3 May 2021, 10:00", "The plan was known about for years before Monday.");
+        assertThat(new ContextDetector().detect(right)).isEmpty();
+    }
+
+    @Test
+    void aNameOfTwoWordsWithAnotherDerivationOfItsFirstWord() {
+        ScanDocument doc = article("3 May 2021, 10:00", "The files were marked Restricted C on every page.",
+                "Restriction C files are the lowest grade, and Restricted C ones may be shared with contractors.",
+                "The Protected Areas office and the Protection Agency said nothing; the National Trust and the "
+                        + "Nationwide Trust declined to comment.");
+        assertThat(new NameVariantDetector().detect(doc)).extracting(Suggestion::quote, Suggestion::suggestion)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("Restriction", "Restricted"));
+    }
 }
