@@ -8,39 +8,18 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import org.factdesk.testing.FactDeskTest;
-import org.factdesk.testing.PageMvc;
-import org.factdesk.testing.TestApi;
+import org.factdesk.testing.PageTest;
 import org.factdesk.shared.InputLimits;
 import org.hamcrest.Matchers;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
-import org.springframework.web.context.WebApplicationContext;
 
 /**
  * The flag form refuses a value over its limit by showing the article again with the reason and status 400, and a
  * form value with NUL or another control character with the error view and 400 — never a 500 — storing nothing.
  */
 @FactDeskTest
-class PageLimitsTest {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    WebApplicationContext context;
-
-    MockMvc mvc;
-    TestApi api;
-
-    @BeforeEach
-    void setUp() {
-        mvc = PageMvc.of(context);
-        api = new TestApi(port);
-    }
+class PageLimitsTest extends PageTest {
 
     @Test
     void showsTheArticleAgainWithTheLimitWhenANoteIsTooLong() throws Exception {

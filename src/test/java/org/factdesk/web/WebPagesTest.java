@@ -23,41 +23,22 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.factdesk.testing.FactDeskTest;
-import org.factdesk.testing.PageMvc;
+import org.factdesk.testing.PageTest;
 import org.factdesk.testing.TestApi;
 import org.factdesk.shared.web.Page;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
-import org.springframework.web.context.WebApplicationContext;
 
 /**
  * The pages over MockMvc on the shared application: sign-in, CSRF, the queue's messages, four-eyes, the public page
  * and its JSON-LD, and the audit CSV. Each test works on an article of its own.
  */
 @FactDeskTest
-class WebPagesTest {
+class WebPagesTest extends PageTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    WebApplicationContext context;
-
-    MockMvc mvc;
-    TestApi api;
-
-    @BeforeEach
-    void setUp() {
-        mvc = PageMvc.of(context);
-        api = new TestApi(port);
-    }
 
     @Test
     void sendsAnonymousVisitorsToTheSignInForm() throws Exception {

@@ -5,14 +5,8 @@ import java.util.Map;
 
 import org.factdesk.audit.AuditEntry;
 import org.factdesk.testing.FactDeskTest;
-import org.factdesk.testing.PageMvc;
-import org.factdesk.testing.TestApi;
-import org.junit.jupiter.api.BeforeEach;
+import org.factdesk.testing.PageTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.web.context.WebApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -25,22 +19,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /** The history page's filters by what became of a claim, and its pages, answered by the database. */
 @FactDeskTest
-class AuditPagesTest {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    WebApplicationContext context;
-
-    private MockMvc mvc;
-    private TestApi api;
-
-    @BeforeEach
-    void setUp() {
-        mvc = PageMvc.of(context);
-        api = new TestApi(port);
-    }
+class AuditPagesTest extends PageTest {
 
     @Test
     void filtersByCategoryAndByWhatBecameOfTheClaim() throws Exception {

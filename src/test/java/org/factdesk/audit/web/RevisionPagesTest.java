@@ -6,14 +6,8 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.factdesk.testing.FactDeskTest;
-import org.factdesk.testing.PageMvc;
-import org.factdesk.testing.TestApi;
-import org.junit.jupiter.api.BeforeEach;
+import org.factdesk.testing.PageTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.web.context.WebApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -22,25 +16,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /** One revision of an article read whole, as it stood: on its page for the history's readers and in the API. */
 @FactDeskTest
-class RevisionPagesTest {
+class RevisionPagesTest extends PageTest {
 
     private static final String FIRST = "An earlier version of this article misspelled Dover.";
     private static final String SECOND = "An earlier version of this article misspelled passengers.";
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    WebApplicationContext context;
-
-    private MockMvc mvc;
-    private TestApi api;
-
-    @BeforeEach
-    void setUp() {
-        mvc = PageMvc.of(context);
-        api = new TestApi(port);
-    }
 
     @Test
     void eachRevisionShowsItsOwnTextAndOnlyTheNoticesLiveThen() throws Exception {

@@ -16,16 +16,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.factdesk.testing.FactDeskTest;
-import org.factdesk.testing.PageMvc;
-import org.factdesk.testing.TestApi;
-import org.junit.jupiter.api.BeforeEach;
+import org.factdesk.testing.PageTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
-import org.springframework.web.context.WebApplicationContext;
 
 /**
  * The article page's flag form over MockMvc: where a flag lands, the duplicate refusal in words with a link to the
@@ -33,28 +28,13 @@ import org.springframework.web.context.WebApplicationContext;
  * kept.
  */
 @FactDeskTest
-class FlagFormPagesTest {
+class FlagFormPagesTest extends PageTest {
 
     private static final String[] STORY = {
             "Firefighters were called to the Riverside warehouse on Sunday.",
             "The fire chief, Marcus Delany, said nobody was hurt. Delany praised the crews, and Delany left.",
             "Crews from three stations spent four hours at the scene."
     };
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    WebApplicationContext context;
-
-    MockMvc mvc;
-    TestApi api;
-
-    @BeforeEach
-    void setUp() {
-        mvc = PageMvc.of(context);
-        api = new TestApi(port);
-    }
 
     @Test
     void landsOnTheNewClaimsWordsInTheText() throws Exception {

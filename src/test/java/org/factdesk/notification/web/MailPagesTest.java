@@ -4,15 +4,10 @@ import java.time.Duration;
 import java.util.Map;
 
 import org.factdesk.testing.FactDeskTest;
-import org.factdesk.testing.PageMvc;
-import org.factdesk.testing.TestApi;
+import org.factdesk.testing.PageTest;
 import org.factdesk.testing.TestMailServer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.web.context.WebApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -22,21 +17,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /** The admins' mail page: a mail FactDesk queued shows with its recipient and state in words; nobody else opens it. */
 @FactDeskTest
-class MailPagesTest {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    WebApplicationContext context;
-
-    private MockMvc mvc;
-    private TestApi api;
+class MailPagesTest extends PageTest {
 
     @BeforeEach
     void setUp() {
-        mvc = PageMvc.of(context);
-        api = new TestApi(port);
         TestMailServer.get();
     }
 

@@ -11,17 +11,14 @@ import org.factdesk.report.Reports;
 import org.factdesk.shared.web.FormStamps;
 import org.factdesk.testing.FactDeskTest;
 import org.factdesk.testing.LoopbackClient;
-import org.factdesk.testing.PageMvc;
+import org.factdesk.testing.PageTest;
 import org.factdesk.testing.TestApi;
 import org.factdesk.testing.TestMailServer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-import org.springframework.web.context.WebApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -37,17 +34,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * claim in review, and the form's guards (CSRF, honeypot, time stamp, field messages) and the erasure page.
  */
 @FactDeskTest
-class ReportPagesTest {
+class ReportPagesTest extends PageTest {
 
     private static final String TEXT = "Flood water reached Yorck and Selbi overnight, the Environment Agency said.";
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
     private static final Pattern STAMP = Pattern.compile("name=\"stamp\" value=\"([^\"]+)\"");
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    WebApplicationContext context;
 
     @Autowired
     FormStamps stamps;
@@ -55,13 +46,8 @@ class ReportPagesTest {
     @Autowired
     JdbcClient jdbc;
 
-    private TestApi api;
-    private MockMvc mvc;
-
     @BeforeEach
     void setUp() {
-        api = new TestApi(port);
-        mvc = PageMvc.of(context);
         TestMailServer.get();
     }
 

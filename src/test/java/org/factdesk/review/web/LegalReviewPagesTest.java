@@ -18,40 +18,21 @@ import java.util.Map;
 import org.factdesk.identity.Groups;
 import org.factdesk.identity.UserDirectory;
 import org.factdesk.testing.FactDeskTest;
-import org.factdesk.testing.PageMvc;
+import org.factdesk.testing.PageTest;
 import org.factdesk.testing.TestApi;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
-import org.springframework.web.context.WebApplicationContext;
 
 /**
  * The task pages for legal review and the kinds of update: lena lands on her queue, reviews an approved update on its
  * own page and blocks it with a reason; the verify and approve pages offer the kinds of update.
  */
 @FactDeskTest
-class LegalReviewPagesTest {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    WebApplicationContext context;
+class LegalReviewPagesTest extends PageTest {
 
     @Autowired
     UserDirectory users;
-
-    private MockMvc mvc;
-    private TestApi api;
-
-    @BeforeEach
-    void setUp() {
-        mvc = PageMvc.of(context);
-        api = new TestApi(port);
-    }
 
     @Test
     void aLawyerLandsOnHerQueueAndBlocksAnUpdateOnItsPage() throws Exception {

@@ -6,18 +6,12 @@ import java.util.UUID;
 
 import org.factdesk.shared.web.Page;
 import org.factdesk.testing.FactDeskTest;
-import org.factdesk.testing.PageMvc;
-import org.factdesk.testing.TestApi;
+import org.factdesk.testing.PageTest;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
-import org.springframework.web.context.WebApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -34,22 +28,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * article, the row's columns and badges, and assigning a task to a colleague in place and without script.
  */
 @FactDeskTest
-class QueuePagesTest {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    WebApplicationContext context;
-
-    private MockMvc mvc;
-    private TestApi api;
-
-    @BeforeEach
-    void setUp() {
-        mvc = PageMvc.of(context);
-        api = new TestApi(port);
-    }
+class QueuePagesTest extends PageTest {
 
     @Test
     void filtersAndTheSearchNarrowTheQueueAndEveryLinkKeepsThem() throws Exception {

@@ -17,15 +17,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.factdesk.testing.FactDeskTest;
-import org.factdesk.testing.PageMvc;
-import org.factdesk.testing.TestApi;
-import org.junit.jupiter.api.BeforeEach;
+import org.factdesk.testing.PageTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
-import org.springframework.web.context.WebApplicationContext;
 
 /**
  * The task pages' forms: a refusal is shown once, under its field, in plain words, with the field marked invalid and
@@ -34,27 +28,12 @@ import org.springframework.web.context.WebApplicationContext;
  * who may open the task only, with its inputs bounded.
  */
 @FactDeskTest
-class TaskFormPagesTest {
+class TaskFormPagesTest extends PageTest {
 
     private static final String NOTICE = "An earlier version of this article misspelled the word library.";
     private static final RequestPostProcessor FIONA = user("fiona").roles("FACT_CHECKERS");
     private static final RequestPostProcessor FARID = user("farid").roles("FACT_CHECKERS");
     private static final RequestPostProcessor EDITH = user("edith").roles("EDITORS");
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    WebApplicationContext context;
-
-    private MockMvc mvc;
-    private TestApi api;
-
-    @BeforeEach
-    void setUp() {
-        mvc = PageMvc.of(context);
-        api = new TestApi(port);
-    }
 
     @Test
     void aVerdictWithoutItsNoticeIsShownOnceUnderTheNoticeInPlainWordsWithTheTypingKept() throws Exception {

@@ -5,15 +5,10 @@ import org.factdesk.report.ReportRequest;
 import org.factdesk.report.ReportService;
 import org.factdesk.report.Reports;
 import org.factdesk.testing.FactDeskTest;
-import org.factdesk.testing.PageMvc;
-import org.factdesk.testing.TestApi;
-import org.junit.jupiter.api.BeforeEach;
+import org.factdesk.testing.PageTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
-import org.springframework.web.context.WebApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -25,27 +20,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /** A reader report in the desk's queue page and its Triage report page, worked by a fact-checker. */
 @FactDeskTest
-class TriagePagesTest {
+class TriagePagesTest extends PageTest {
 
     private static final String TEXT = "Gales closed the bridges at Humbr and Ouze for most of the afternoon.";
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    WebApplicationContext context;
-
     @Autowired
     ReportService reports;
-
-    private TestApi api;
-    private MockMvc mvc;
-
-    @BeforeEach
-    void setUp() {
-        api = new TestApi(port);
-        mvc = PageMvc.of(context);
-    }
 
     @Test
     void aFactCheckerTriagesAReaderReportOnItsPage() throws Exception {

@@ -1,14 +1,10 @@
 package org.factdesk.webhook.web;
 
 import org.factdesk.testing.FactDeskTest;
-import org.factdesk.testing.PageMvc;
-import org.junit.jupiter.api.BeforeEach;
+import org.factdesk.testing.PageTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
-import org.springframework.web.context.WebApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -21,17 +17,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /** The admins' webhook page: adding an endpoint shows its secret once, a bad URL is a message, others are refused. */
 @FactDeskTest
-class WebhookPagesTest {
-
-    @Autowired
-    WebApplicationContext context;
-
-    MockMvc mvc;
-
-    @BeforeEach
-    void setUp() {
-        mvc = PageMvc.of(context);
-    }
+class WebhookPagesTest extends PageTest {
 
     @Test
     void anAdminAddsAnEndpointAndSeesItsSecretOnceThenOnlyItsEnd() throws Exception {
