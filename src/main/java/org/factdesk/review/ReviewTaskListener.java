@@ -8,6 +8,9 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.interceptor.CommandContextListener;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.factdesk.claim.Claim;
 import org.factdesk.claim.ClaimService;
@@ -38,8 +41,10 @@ abstract class ReviewTaskListener implements TaskListener {
     private final ReviewListening listening;
     private final TaskAssignments assignments;
     /**
-     * The task being created on this thread: an assignment that follows its create event is the model's own (a
-     * returned claim goes back to its verifier), made while the person who completed the previous step is signed in.
+     * The task being created by the engine command running on this thread: an assignment that follows its create
+     * event in the same command is the model's own (a returned claim goes back to its verifier), made while the person
+     * who completed the previous step is signed in. Cleared when the command ends, so a later call on the same thread
+     * (a pooled request thread) is never taken for the model.
      */
     private static final ThreadLocal<String> CREATING = new ThreadLocal<>();
 
@@ -71,6 +76,17 @@ abstract class ReviewTaskListener implements TaskListener {
                 clearOnCreate(task);
                 listening.opened(task, claims.get(ReviewVariables.claimId(task)), returned);
                 CREATING.set(task.getId());
+                Context.getCommandContext().registerCommandContextListener(new CommandContextListener() {
+                    @Override
+                    public void onCommandContextClose(CommandContext context) {
+                        CREATING.remove();
+                    }
+
+                    @Override
+                    public void onCommandFailed(CommandContext context, Throwable failure) {
+                        CREATING.remove();
+                    }
+                });
             }
             case EVENTNAME_ASSIGNMENT, EVENTNAME_UPDATE -> holderChanged(task);
             case EVENTNAME_COMPLETE -> {

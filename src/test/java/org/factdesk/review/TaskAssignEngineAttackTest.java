@@ -8,7 +8,10 @@ import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.Group;
+import org.factdesk.claim.ClaimService;
+import org.factdesk.claim.FlagRequest;
 import org.factdesk.identity.Groups;
+import org.factdesk.identity.Roles;
 import org.factdesk.shared.ProblemException;
 import org.factdesk.testing.FactDeskTest;
 import org.factdesk.testing.TestApi;
@@ -17,6 +20,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -38,6 +45,9 @@ class TaskAssignEngineAttackTest {
 
     @Autowired
     IdentityService identityService;
+
+    @Autowired
+    ClaimService claims;
 
     private TestApi api;
 
@@ -132,6 +142,25 @@ class TaskAssignEngineAttackTest {
     }
 
     @Test
+    void aTaskCreatedEarlierOnTheSameThreadIsNotTakenForTheModelsOwnAssignment() {
+        // Pooled request threads run one request after another: the review started here, on this thread, and the
+        // engine call that follows must be checked like any other.
+        long article = api.importArticle("The Humber bridge spans 1,410 metres between its towers.");
+        long claim = asFlagger("edith", () -> claims.flag(article, new FlagRequest("1,410 metres", null, null, null,
+                "NUMBER", "MEDIUM", null, null), "edith").id());
+        String verification = api.taskOf("fiona", claim);
+        taskService.addCandidateGroup(verification, Groups.EDITORS);
+        try {
+            Throwable direct = asUser("edith", () -> catchThrowable(() -> taskService.claim(verification, "farid")));
+
+            assertThat(problemIn(direct).type()).isEqualTo(TaskAssignments.NOT_ALLOWED_TO_ASSIGN);
+            assertUnheld(verification);
+        } finally {
+            taskService.deleteCandidateGroup(verification, Groups.EDITORS);
+        }
+    }
+
+    @Test
     void aFactCheckerMayClaimAnUnheldTaskForAColleagueThroughTheEngineAsThePageDoes() {
         String verification = verification();
 
@@ -148,6 +177,20 @@ class TaskAssignEngineAttackTest {
     }
 
     /** A fresh, unheld Verify claim task, the claim flagged by edith. */
+    /** Runs {@code call} signed in to FactDesk as {@code user}, an editor, on this thread. */
+    private static <T> T asFlagger(String user, Supplier<T> call) {
+        SecurityContext previous = SecurityContextHolder.getContext();
+        SecurityContext signedIn = SecurityContextHolder.createEmptyContext();
+        signedIn.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null,
+                List.of(new SimpleGrantedAuthority("ROLE_" + Roles.EDITORS))));
+        SecurityContextHolder.setContext(signedIn);
+        try {
+            return call.get();
+        } finally {
+            SecurityContextHolder.setContext(previous);
+        }
+    }
+
     private String verification() {
         long article = api.importArticle("The Tamar bridge carries 16,000 vehicles a day.");
         long claim = api.flag("edith", article, Map.of("quote", "16,000", "category", "NUMBER"));
