@@ -39,7 +39,7 @@ final class Bench {
             "startup,queue,audit,lifecycle,pages,postgres").split(","));
 
     /** FactDesk's own H2 URL options (application.yml), for its nodes and for the bare engine alike. */
-    static final String H2_OPTIONS = "DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000;WRITE_DELAY=0;QUERY_CACHE_SIZE=256";
+    static final String H2_OPTIONS = "DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000;WRITE_DELAY=0;QUERY_CACHE_SIZE=256;OPTIMIZE_REUSE_RESULTS=0";
 
     static final Path PROJECT = Path.of(System.getProperty("user.dir"));
     static final Path OUT = PROJECT.resolve("target/scale-benchmark");

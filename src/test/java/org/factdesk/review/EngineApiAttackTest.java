@@ -2,21 +2,19 @@ package org.factdesk.review;
 
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.task.Task;
+import org.factdesk.testing.EngineCalls;
 import org.factdesk.testing.FactDeskTest;
 import org.factdesk.testing.TestApi;
 import org.factdesk.testing.TestApi.Answer;
 import org.factdesk.testing.WebSession;
 import org.factdesk.identity.Groups;
-import org.factdesk.shared.ProblemException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -87,11 +85,11 @@ class EngineApiAttackTest {
 
     @Test
     void theEngineItselfRefusesADirectoryChangeByAFactChecker() {
-        assertThat(asUser("fiona", () -> catchThrowable(() -> identityService.createMembership("fiona", Groups.ADMINS))))
+        assertThat(EngineCalls.asUser(identityService, "fiona", () -> catchThrowable(() -> identityService.createMembership("fiona", Groups.ADMINS))))
                 .isInstanceOf(AuthorizationException.class);
-        assertThat(asUser("fiona", () -> catchThrowable(() -> identityService.saveUser(identityService.newUser("mallory")))))
+        assertThat(EngineCalls.asUser(identityService, "fiona", () -> catchThrowable(() -> identityService.saveUser(identityService.newUser("mallory")))))
                 .isInstanceOf(AuthorizationException.class);
-        assertThat(asUser("edith", () -> catchThrowable(() -> identityService.createMembership("edith", Groups.ADMINS))))
+        assertThat(EngineCalls.asUser(identityService, "edith", () -> catchThrowable(() -> identityService.createMembership("edith", Groups.ADMINS))))
                 .isInstanceOf(AuthorizationException.class);
 
         assertNothingChangedInTheDirectory();
@@ -126,15 +124,15 @@ class EngineApiAttackTest {
         long other = awaitingApproval("farid", "fiona");
         String approval = approvalTaskOf(own);
 
-        assertThat(asUser("elliot", () -> catchThrowable(() -> taskService.setVariableLocal(approval, "claimId", other))))
+        assertThat(EngineCalls.asUser(identityService, "elliot", () -> catchThrowable(() -> taskService.setVariableLocal(approval, "claimId", other))))
                 .as("a candidate may not write variables").isInstanceOf(AuthorizationException.class);
         // Even where a variable gets there (an administrator's slip), a legitimate editor's completion is refused.
         taskService.setVariableLocal(approval, "claimId", other);
-        Throwable refusal = asUser("edith", () -> catchThrowable(() ->
+        Throwable refusal = EngineCalls.asUser(identityService, "edith", () -> catchThrowable(() ->
                 taskService.complete(approval, Map.of("decision", "APPROVE"))));
 
-        assertThat(problemIn(refusal)).isNotNull();
-        assertThat(problemIn(refusal).type()).isEqualTo("protected-variable");
+        assertThat(EngineCalls.problemIn(refusal)).isNotNull();
+        assertThat(EngineCalls.problemIn(refusal).type()).isEqualTo("protected-variable");
         taskService.removeVariableLocal(approval, "claimId");
         assertUnapproved(own);
         assertUnapproved(other);
@@ -145,11 +143,11 @@ class EngineApiAttackTest {
         long claim = awaitingApproval("farid", "fiona");
         String approval = approvalTaskOf(claim);
 
-        Throwable refusal = asUser("edith", () -> catchThrowable(() -> taskService.complete(approval,
+        Throwable refusal = EngineCalls.asUser(identityService, "edith", () -> catchThrowable(() -> taskService.complete(approval,
                 Map.of("decision", "APPROVE", "verifiedBy", "someone-else"))));
 
-        assertThat(problemIn(refusal)).isNotNull();
-        assertThat(problemIn(refusal).type()).isEqualTo("protected-variable");
+        assertThat(EngineCalls.problemIn(refusal)).isNotNull();
+        assertThat(EngineCalls.problemIn(refusal).type()).isEqualTo("protected-variable");
         assertUnapproved(claim);
     }
 
@@ -179,12 +177,12 @@ class EngineApiAttackTest {
                 "application/json");
         Answer released = api.send("fiona", "POST", "/engine-rest/task/" + verification + "/claim",
                 "{\"userId\":null}", "application/json");
-        Throwable direct = asUser("fiona", () -> catchThrowable(() -> taskService.claim(verification, null)));
+        Throwable direct = EngineCalls.asUser(identityService, "fiona", () -> catchThrowable(() -> taskService.claim(verification, null)));
 
         assertThat(completed.status()).as("%s", completed).isEqualTo(409);
         assertThat(completed.isProblem()).isTrue();
         assertThat(released.status()).as("%s", released).isGreaterThanOrEqualTo(400).isLessThan(500);
-        assertThat(problemIn(direct).type()).isEqualTo("task-already-claimed");
+        assertThat(EngineCalls.problemIn(direct).type()).isEqualTo("task-already-claimed");
         assertThat(taskService.createTaskQuery().taskId(verification).singleResult().getAssignee()).isEqualTo("farid");
         assertThat(api.claim(claim).get("state").asText()).isEqualTo("IN_REVIEW");
     }
@@ -214,19 +212,19 @@ class EngineApiAttackTest {
 
         assertRefused(api.send("fiona", "POST", "/engine-rest/task/" + approval + "/identity-links",
                 "{\"groupId\":\"fact-checkers\",\"type\":\"candidate\"}", "application/json"));
-        assertThat(asUser("fiona", () -> catchThrowable(() ->
+        assertThat(EngineCalls.asUser(identityService, "fiona", () -> catchThrowable(() ->
                 taskService.addCandidateGroup(approval, Groups.FACT_CHECKERS))))
                 .isInstanceOf(AuthorizationException.class);
         // Added anyway (as an administrator could), the group still does not make her an approver.
         taskService.addCandidateGroup(approval, Groups.FACT_CHECKERS);
         Answer completed = api.send("fiona", "POST", "/engine-rest/task/" + approval + "/complete",
                 "{\"variables\":{\"decision\":{\"value\":\"APPROVE\"}}}", "application/json");
-        Throwable direct = asUser("fiona", () -> catchThrowable(() ->
+        Throwable direct = EngineCalls.asUser(identityService, "fiona", () -> catchThrowable(() ->
                 taskService.complete(approval, Map.of("decision", "APPROVE"))));
 
         assertThat(completed.status()).as("%s", completed).isEqualTo(403);
         assertThat(completed.json().get("type").asText()).isEqualTo("urn:factdesk:problem:not-your-task");
-        assertThat(problemIn(direct).type()).isEqualTo("not-your-task");
+        assertThat(EngineCalls.problemIn(direct).type()).isEqualTo("not-your-task");
         taskService.deleteCandidateGroup(approval, Groups.FACT_CHECKERS);
         assertUnapproved(claim);
     }
@@ -260,16 +258,16 @@ class EngineApiAttackTest {
                 "{\"errorCode\":\"TEXT_CHANGED\"}", "application/json"));
         assertRefused(WebSession.signIn(port, "fiona").camunda("POST", "/task/" + verification + "/bpmnError",
                 "{\"errorCode\":\"TEXT_CHANGED\"}"));
-        Throwable direct = asUser("fiona", () -> catchThrowable(() ->
+        Throwable direct = EngineCalls.asUser(identityService, "fiona", () -> catchThrowable(() ->
                 taskService.handleBpmnError(verification, "TEXT_CHANGED")));
         assertRefused(api.send("fiona", "POST", "/engine-rest/task/create", "{\"name\":\"Approve correction\"}",
                 "application/json"));
         assertRefused(api.send("edith", "POST", "/engine-rest/task/create", "{\"name\":\"Approve correction\"}",
                 "application/json"));
-        Throwable created = asUser("edith", () -> catchThrowable(() -> taskService.saveTask(taskService.newTask())));
+        Throwable created = EngineCalls.asUser(identityService, "edith", () -> catchThrowable(() -> taskService.saveTask(taskService.newTask())));
 
-        assertThat(problemIn(direct)).as("%s", direct).isNotNull();
-        assertThat(problemIn(direct).type()).isEqualTo("review-cannot-end-here");
+        assertThat(EngineCalls.problemIn(direct)).as("%s", direct).isNotNull();
+        assertThat(EngineCalls.problemIn(direct).type()).isEqualTo("review-cannot-end-here");
         assertThat(created).isInstanceOf(AuthorizationException.class);
         assertThat(taskService.createTaskQuery().taskId(verification).count()).isEqualTo(1);
         assertThat(api.claim(claim).get("state").asText()).isEqualTo("FLAGGED");
@@ -294,14 +292,10 @@ class EngineApiAttackTest {
 
     private void assertNothingChangedInTheDirectory() {
         assertThat(identityService.createUserQuery().userId("mallory").count()).isZero();
-        assertThat(groupsOf("fiona")).containsExactly(Groups.FACT_CHECKERS);
-        assertThat(groupsOf("edith")).containsExactly(Groups.EDITORS);
+        assertThat(EngineCalls.groupsOf(identityService, "fiona")).containsExactly(Groups.FACT_CHECKERS);
+        assertThat(EngineCalls.groupsOf(identityService, "edith")).containsExactly(Groups.EDITORS);
         assertThat(identityService.checkPassword("elliot", TestApi.PASSWORD)).isTrue();
         assertThat(api.get("fiona", "/api/tasks").status()).isEqualTo(200);
-    }
-
-    private List<String> groupsOf(String user) {
-        return identityService.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
     }
 
     private static void assertRefused(Answer answer) {
@@ -314,25 +308,6 @@ class EngineApiAttackTest {
         assertThat(history.findValuesAsText("action")).doesNotContain("APPROVED", "PUBLISHED");
         assertThat(taskService.createTaskQuery().processInstanceBusinessKey(String.valueOf(claim))
                 .taskDefinitionKey(ClaimReviewProcess.Element.TASK_APPROVE_CORRECTION).count()).isEqualTo(1);
-    }
-
-    /** Runs an engine call as {@code user} with their groups, as Tasklist and the engine REST API do. */
-    private <T> T asUser(String user, Supplier<T> call) {
-        identityService.setAuthentication(user, groupsOf(user));
-        try {
-            return call.get();
-        } finally {
-            identityService.clearAuthentication();
-        }
-    }
-
-    private static ProblemException problemIn(Throwable thrown) {
-        for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ProblemException problem) {
-                return problem;
-            }
-        }
-        return null;
     }
 
     private long flagged(String flagger) {

@@ -2,7 +2,6 @@ package org.factdesk.review;
 
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.camunda.bpm.engine.AuthorizationException;
@@ -10,11 +9,10 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.factdesk.identity.Groups;
-import org.factdesk.shared.ProblemException;
+import org.factdesk.testing.EngineCalls;
 import org.factdesk.testing.FactDeskTest;
 import org.factdesk.testing.TestApi;
 import org.factdesk.testing.TestApi.Answer;
@@ -82,7 +80,7 @@ class ReviewEscalationTest {
         assertProblem(api.post(DANA, "/api/tasks/" + verification + "/claim", null), 403, "not-your-task");
         assertThat(api.send(DANA, "POST", "/engine-rest/task/" + verification + "/claim",
                 "{\"userId\":\"dana\"}", "application/json").status()).isEqualTo(403);
-        assertThat(asUser(DANA, () -> catchThrowable(() -> taskService.claim(verification, DANA))))
+        assertThat(EngineCalls.asUser(identityService, DANA, () -> catchThrowable(() -> taskService.claim(verification, DANA))))
                 .isInstanceOf(AuthorizationException.class);
         assertThat(taskService.createTaskQuery().taskId(verification).singleResult().getAssignee()).isNull();
 
@@ -153,7 +151,7 @@ class ReviewEscalationTest {
         // Escalating by hand: running the timer, or adding the desk leads to the task.
         assertThat(api.send("fiona", "POST", "/engine-rest/job/" + overdue + "/execute", null, null).status())
                 .isEqualTo(403);
-        assertThat(asUser("fiona", () -> catchThrowable(() -> managementService.executeJob(overdue))))
+        assertThat(EngineCalls.asUser(identityService, "fiona", () -> catchThrowable(() -> managementService.executeJob(overdue))))
                 .isInstanceOf(AuthorizationException.class);
         assertThat(api.send("fiona", "POST", "/engine-rest/task/" + approval + "/identity-links",
                 "{\"groupId\":\"desk-leads\",\"type\":\"candidate\"}", "application/json").status()).isEqualTo(403);
@@ -172,10 +170,10 @@ class ReviewEscalationTest {
         try {
             assertProblem(api.send("fiona", "POST", "/engine-rest/task/" + approval + "/claim",
                     "{\"userId\":\"fiona\"}", "application/json"), 403, "four-eyes");
-            Throwable direct = asUser("fiona", () -> catchThrowable(() ->
+            Throwable direct = EngineCalls.asUser(identityService, "fiona", () -> catchThrowable(() ->
                     taskService.complete(approval, Map.of("decision", "APPROVE"))));
-            assertThat(problemIn(direct)).as("%s", direct).isNotNull();
-            assertThat(problemIn(direct).type()).isEqualTo("four-eyes");
+            assertThat(EngineCalls.problemIn(direct)).as("%s", direct).isNotNull();
+            assertThat(EngineCalls.problemIn(direct).type()).isEqualTo("four-eyes");
         } finally {
             identityService.deleteMembership("fiona", Groups.DESK_LEADS);
         }
@@ -312,25 +310,5 @@ class ReviewEscalationTest {
             assertThat(answer.isProblem()).as("%s", answer).isTrue();
             assertThat(answer.json().get("type").asText()).as("%s", answer).isEqualTo("urn:factdesk:problem:" + type);
         }
-    }
-
-    private <T> T asUser(String user, Supplier<T> call) {
-        List<String> groups = identityService.createGroupQuery().groupMember(user).list().stream().map(Group::getId)
-                .toList();
-        identityService.setAuthentication(user, groups);
-        try {
-            return call.get();
-        } finally {
-            identityService.clearAuthentication();
-        }
-    }
-
-    private static ProblemException problemIn(Throwable thrown) {
-        for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ProblemException problem) {
-                return problem;
-            }
-        }
-        return null;
     }
 }

@@ -7,12 +7,11 @@ import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.Group;
 import org.factdesk.claim.ClaimService;
 import org.factdesk.claim.FlagRequest;
 import org.factdesk.identity.Groups;
 import org.factdesk.identity.Roles;
-import org.factdesk.shared.ProblemException;
+import org.factdesk.testing.EngineCalls;
 import org.factdesk.testing.FactDeskTest;
 import org.factdesk.testing.TestApi;
 import org.factdesk.testing.TestApi.Answer;
@@ -92,11 +91,11 @@ class TaskAssignEngineAttackTest {
 
         Throwable outsider = catchThrowable(() -> taskService.setAssignee(verification, "edith"));
         Throwable flagger = catchThrowable(() -> taskService.setAssignee(approval, "elliot"));
-        Throwable asAdmin = asUser("admin", () -> catchThrowable(() -> taskService.setAssignee(approval, "elliot")));
+        Throwable asAdmin = EngineCalls.asUser(identityService, "admin", () -> catchThrowable(() -> taskService.setAssignee(approval, "elliot")));
 
-        assertThat(problemIn(outsider).type()).isEqualTo("not-your-task");
-        assertThat(problemIn(flagger).type()).isEqualTo("four-eyes");
-        assertThat(problemIn(asAdmin).type()).isEqualTo("four-eyes");
+        assertThat(EngineCalls.problemIn(outsider).type()).isEqualTo("not-your-task");
+        assertThat(EngineCalls.problemIn(flagger).type()).isEqualTo("four-eyes");
+        assertThat(EngineCalls.problemIn(asAdmin).type()).isEqualTo("four-eyes");
         assertUnheld(verification);
         assertUnheld(approval);
     }
@@ -110,13 +109,13 @@ class TaskAssignEngineAttackTest {
                 "{\"userId\":\"edith\"}", "application/json");
         Answer forTheFlagger = api.send("edith", "POST", "/engine-rest/task/" + approval + "/claim",
                 "{\"userId\":\"elliot\"}", "application/json");
-        Throwable direct = asUser("edith", () -> catchThrowable(() -> taskService.claim(approval, "elliot")));
+        Throwable direct = EngineCalls.asUser(identityService, "edith", () -> catchThrowable(() -> taskService.claim(approval, "elliot")));
 
         assertThat(forAnEditor.status()).as("%s", forAnEditor).isEqualTo(403);
         assertThat(forAnEditor.json().get("type").asText()).isEqualTo("urn:factdesk:problem:not-your-task");
         assertThat(forTheFlagger.status()).as("%s", forTheFlagger).isEqualTo(403);
         assertThat(forTheFlagger.json().get("type").asText()).isEqualTo("urn:factdesk:problem:four-eyes");
-        assertThat(problemIn(direct).type()).isEqualTo("four-eyes");
+        assertThat(EngineCalls.problemIn(direct).type()).isEqualTo("four-eyes");
         assertUnheld(verification);
         assertUnheld(approval);
     }
@@ -129,12 +128,12 @@ class TaskAssignEngineAttackTest {
         try {
             Answer forAFactChecker = api.send("edith", "POST", "/engine-rest/task/" + verification + "/claim",
                     "{\"userId\":\"farid\"}", "application/json");
-            Throwable direct = asUser("edith", () -> catchThrowable(() -> taskService.claim(verification, "farid")));
+            Throwable direct = EngineCalls.asUser(identityService, "edith", () -> catchThrowable(() -> taskService.claim(verification, "farid")));
 
             assertThat(forAFactChecker.status()).as("%s", forAFactChecker).isEqualTo(403);
             assertThat(forAFactChecker.json().get("type").asText())
                     .isEqualTo("urn:factdesk:problem:not-allowed-to-assign");
-            assertThat(problemIn(direct).type()).isEqualTo(TaskAssignments.NOT_ALLOWED_TO_ASSIGN);
+            assertThat(EngineCalls.problemIn(direct).type()).isEqualTo(TaskAssignments.NOT_ALLOWED_TO_ASSIGN);
             assertUnheld(verification);
         } finally {
             taskService.deleteCandidateGroup(verification, Groups.EDITORS);
@@ -151,9 +150,9 @@ class TaskAssignEngineAttackTest {
         String verification = api.taskOf("fiona", claim);
         taskService.addCandidateGroup(verification, Groups.EDITORS);
         try {
-            Throwable direct = asUser("edith", () -> catchThrowable(() -> taskService.claim(verification, "farid")));
+            Throwable direct = EngineCalls.asUser(identityService, "edith", () -> catchThrowable(() -> taskService.claim(verification, "farid")));
 
-            assertThat(problemIn(direct).type()).isEqualTo(TaskAssignments.NOT_ALLOWED_TO_ASSIGN);
+            assertThat(EngineCalls.problemIn(direct).type()).isEqualTo(TaskAssignments.NOT_ALLOWED_TO_ASSIGN);
             assertUnheld(verification);
         } finally {
             taskService.deleteCandidateGroup(verification, Groups.EDITORS);
@@ -209,28 +208,5 @@ class TaskAssignEngineAttackTest {
 
     private void assertUnheld(String task) {
         assertThat(taskService.createTaskQuery().taskId(task).singleResult().getAssignee()).as(task).isNull();
-    }
-
-    private List<String> groupsOf(String user) {
-        return identityService.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
-    }
-
-    /** Runs an engine call as {@code user} with their groups, as Tasklist and the engine REST API do. */
-    private <T> T asUser(String user, Supplier<T> call) {
-        identityService.setAuthentication(user, groupsOf(user));
-        try {
-            return call.get();
-        } finally {
-            identityService.clearAuthentication();
-        }
-    }
-
-    private static ProblemException problemIn(Throwable thrown) {
-        for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ProblemException problem) {
-                return problem;
-            }
-        }
-        throw new AssertionError("no ProblemException in " + thrown, thrown);
     }
 }
