@@ -7,7 +7,7 @@ import java.time.Instant;
  * from {@code before} to {@code after}; published inside the transaction that stored it, for the audit log.
  */
 public record ClaimEdited(long claimId, long articleId, String editor, Instant at, Field field, String before,
-        String after, ClaimState state) {
+        String after) {
 
     /** The parts of a verified claim an editor may change. */
     public enum Field {

@@ -292,11 +292,11 @@ public class ClaimService {
         claims.recordEdit(claimId, notice, replacement, editor, clock.instant());
         if (noticeChanged) {
             events.publishEvent(new ClaimEdited(claimId, claim.articleId(), editor, clock.instant(),
-                    ClaimEdited.Field.NOTICE, claim.verification().notice(), notice, claim.state()));
+                    ClaimEdited.Field.NOTICE, claim.verification().notice(), notice));
         }
         if (replacementChanged) {
             events.publishEvent(new ClaimEdited(claimId, claim.articleId(), editor, clock.instant(),
-                    ClaimEdited.Field.REPLACEMENT, claim.replacement(), replacement, claim.state()));
+                    ClaimEdited.Field.REPLACEMENT, claim.replacement(), replacement));
         }
         return get(claimId);
     }
