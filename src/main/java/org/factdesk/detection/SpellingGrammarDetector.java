@@ -233,7 +233,7 @@ final class SpellingGrammarDetector implements Detector {
             boolean oneWord = quote.strip().indexOf(' ') < 0;
             if ((spelling || oneWord) && !match.knownName()
                     && quote.chars().anyMatch(c -> Character.isUpperCase(c) || Character.isDigit(c))
-                    && !misspeltKnownName(document, start, end, quote, match)) {
+                    && (uses.getOrDefault(quote, 0) > 1 || !misspeltKnownName(document, start, end, quote, match))) {
                 continue;
             }
             // An unknown lower-case word the article writes the same way again is a term of its subject (a species,
@@ -243,7 +243,7 @@ final class SpellingGrammarDetector implements Detector {
             // ordinary one.
             if (spelling && oneWord && quote.equals(quote.toLowerCase(java.util.Locale.ROOT))
                     && ((uses.getOrDefault(quote, 0) > 1 && !slipOfOrdinaryWord(quote, match))
-                    || uses.getOrDefault(quote, 0) > 2
+                    || uses.getOrDefault(quote, 0) > 2 || formOfTerm(quote, uses)
                     || secondWordOfName(document, start) || Lexicon.get().known(quote))) {
                 continue;
             }
@@ -314,6 +314,20 @@ final class SpellingGrammarDetector implements Detector {
     private static final Set<String> FOREIGN_FUNCTION_WORDS = Set.of("de", "del", "della", "des", "du", "la", "le",
             "les", "el", "los", "las", "à", "au", "aux", "af", "og", "och", "der", "die", "das", "und", "von", "van",
             "y", "di", "dos");
+
+    /**
+     * "bludger" beside "bludgers" written seven times, "waiing" beside "wai": another form of a word the article uses
+     * three times or more is a form of its term.
+     */
+    private static boolean formOfTerm(String word, Map<String, Integer> uses) {
+        List<String> stems = new ArrayList<>(List.of(word + "s", word + "es"));
+        for (String ending : List.of("s", "es", "ed", "ing", "'d", "’d")) {
+            if (word.endsWith(ending) && word.length() > ending.length() + 2) {
+                stems.add(word.substring(0, word.length() - ending.length()));
+            }
+        }
+        return stems.stream().anyMatch(stem -> uses.getOrDefault(stem, 0) > 2);
+    }
 
     private static boolean foreignLetters(String word) {
         return word.chars().anyMatch(c -> Character.isLetter(c) && c > 0x7f);
