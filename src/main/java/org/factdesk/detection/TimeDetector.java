@@ -466,8 +466,15 @@ final class TimeDetector implements Detector {
                 break;
             }
         }
+        Set<String> stems = stems(text.substring(start, Math.max(start, end)));
+        // "At approximately 5:30 pm on Jan. 7, Iran launched...": a time that stands in a phrase of its own is the
+        // time of what the sentence tells.
+        return stems.isEmpty() ? stems(text.substring(sentence[0], sentence[1])) : stems;
+    }
+
+    private static Set<String> stems(String words) {
         Set<String> stems = new HashSet<>();
-        for (String word : text.substring(start, Math.max(start, end)).toLowerCase(Locale.ROOT).split("[^\\p{L}]+")) {
+        for (String word : words.toLowerCase(Locale.ROOT).split("[^\\p{L}]+")) {
             if (word.length() >= 5 && !GENERIC.contains(word)) {
                 stems.add(word.substring(0, 5));
             }
