@@ -99,7 +99,8 @@ final class NameVariantDetector implements Detector {
     }
 
     private static final Pattern ALIAS = Pattern.compile(
-            "\\b(?:also known as|known as|originally called|also called|called|a\\.?k\\.?a\\.?)\\s+(?:\\p{Lu}\\p{L}*\\s+)?$");
+            "\\b(?:also known as|known as|originally called|also called|called|a\\.?k\\.?a\\.?)"
+                    + "\\s+(?:\\p{Lu}\\p{L}*\\s+)?$");
 
     /** "Isfahan (also known as Esfahan)", "Jolfa (originally called New Julfa)": another name, given as such. */
     private static boolean introducedAsAlias(ScanDocument document, int start) {

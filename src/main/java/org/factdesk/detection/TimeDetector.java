@@ -26,11 +26,13 @@ import com.ibm.icu.util.ULocale;
 import org.factdesk.claim.Category;
 
 /**
- * Times and dates. Each time expression is resolved against its zone — an explicit one (GMT, ET, ...), "local time"
- * at the place last named (ICU's country-to-zone data and the JDK zone database's cities), US Eastern time in a US
- * agency's statement, otherwise the dateline's UK time — on its date or, with none given, the last such moment
- * before publication, daylight saving included. Two times for one event that differ are a conflict; the same instant
- * written in different zones, one of them unstated, needs a clarification rather than a correction.
+ * Times and dates. Each time expression is resolved against its zone — an explicit one (GMT, EDT, MST, PT, ... as the
+ * JDK's zone data names them), "local time" at the place last named (ICU's country-to-zone data and the JDK zone
+ * database's cities), the zone the article states for its other times, US Eastern time in a US agency's statement,
+ * otherwise the dateline's UK time — on its date or, with none given, the last such moment before publication,
+ * daylight saving included. Two times for one event (told in clauses that share a content word, in two sentences)
+ * that differ are a conflict; the same instant written on two different clocks, one of them unstated, needs a
+ * clarification rather than a correction.
  */
 final class TimeDetector implements Detector {
 

@@ -16,7 +16,8 @@ class DevelopmentReport {
     void printDevelopmentScores() {
         List<Corpus.Article> dev = Corpus.development();
         System.out.println("FactDesk, development half\n" + Corpus.score(ArticleScanner.shared(), dev).report());
-        System.out.println("FactDesk, development pool\n" + Corpus.score(ArticleScanner.shared(), Corpus.pool()).report());
+        System.out.println("FactDesk, development pool\n"
+                + Corpus.score(ArticleScanner.shared(), Corpus.pool()).report());
         System.out.println("FactDesk, development side (half and pool)\n"
                 + Corpus.score(ArticleScanner.shared(), Corpus.developmentSide()).report());
         System.out.println("FactDesk, regression\n" + Corpus.score(ArticleScanner.shared(), Corpus.load()).report());
