@@ -37,7 +37,8 @@ final class NameVariantDetector implements Detector {
         Lexicon lexicon = Lexicon.get();
         Map<String, Form> forms = new LinkedHashMap<>();
         for (ScanDocument.Token token : document.tokens()) {
-            String name = withoutPossessive(token.text());
+            // "Vava’u" and "Vava'u": a curly apostrophe for a straight one is typography, not another spelling.
+            String name = withoutPossessive(token.text()).replace('’', '\'');
             if (!Character.isUpperCase(name.charAt(0)) || name.length() < 4 || name.chars().anyMatch(Character::isDigit)
                     || isAllCaps(name) || lexicon.commonWord(name)) {
                 continue;
@@ -82,7 +83,7 @@ final class NameVariantDetector implements Detector {
             boolean accents = folded.get(a).equals(folded.get(best));
             for (ScanDocument.Token place : a.places()) {
                 ScanDocument.Paragraph paragraph = document.paragraphAt(place.start());
-                if (paragraph != null && paragraph.attribution()) {
+                if (paragraph != null && (paragraph.attribution() || introducedAsAlias(document, place.start()))) {
                     continue;
                 }
                 int end = place.start() + a.name().length();
@@ -95,6 +96,15 @@ final class NameVariantDetector implements Detector {
         }
         found.addAll(derivedWordInName(document));
         return found;
+    }
+
+    private static final Pattern ALIAS = Pattern.compile(
+            "\\b(?:also known as|known as|originally called|also called|called|a\\.?k\\.?a\\.?)"
+                    + "\\s+(?:\\p{Lu}\\p{L}*\\s+)?$");
+
+    /** "Isfahan (also known as Esfahan)", "Jolfa (originally called New Julfa)": another name, given as such. */
+    private static boolean introducedAsAlias(ScanDocument document, int start) {
+        return ALIAS.matcher(document.text().substring(Math.max(0, start - 40), start)).find();
     }
 
     /** A name of two capitalised words, the second a letter ("Protected B") or a capitalised word. */

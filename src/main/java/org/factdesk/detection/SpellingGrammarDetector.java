@@ -173,7 +173,9 @@ final class SpellingGrammarDetector implements Detector {
 
     private static JLanguageTool configure(JLanguageTool tool) {
         for (Rule rule : tool.getAllRules()) {
-            if (!CATEGORIES.contains(rule.getCategory().getId().toString())) {
+            // "cafe", "attache", "pureed" without their accents are the English spellings news copy uses.
+            if (!CATEGORIES.contains(rule.getCategory().getId().toString())
+                    || rule instanceof org.languagetool.rules.en.EnglishDiacriticsRule) {
                 tool.disableRule(rule.getId());
             }
         }
@@ -212,6 +214,12 @@ final class SpellingGrammarDetector implements Detector {
         for (ScanDocument.Token token : document.tokens()) {
             uses.merge(token.text(), 1, Integer::sum);
         }
+        Set<Integer> unknownWords = new java.util.HashSet<>();
+        for (Match match : matches) {
+            if (match.spelling()) {
+                unknownWords.add(match.from());
+            }
+        }
         for (Match match : matches) {
             int start = match.from();
             int end = match.to();
@@ -225,15 +233,30 @@ final class SpellingGrammarDetector implements Detector {
             boolean oneWord = quote.strip().indexOf(' ') < 0;
             if ((spelling || oneWord) && !match.knownName()
                     && quote.chars().anyMatch(c -> Character.isUpperCase(c) || Character.isDigit(c))
-                    && !misspeltKnownName(document, start, end, quote, match)) {
+                    && (uses.getOrDefault(quote, 0) > 1 || !misspeltKnownName(document, start, end, quote, match))) {
                 continue;
             }
             // An unknown lower-case word the article writes the same way again is a term of its subject (a species,
             // a borrowed word), unless it is a letter or two off an ordinary word ("recieved" twice is a habit, not a
             // term). A word the English tagger knows in any variety ("tidbit") is not a misspelling either.
+            // Three times the same way is the subject's own word ("wai", "quaffle", "luminol") even a letter off an
+            // ordinary one.
             if (spelling && oneWord && quote.equals(quote.toLowerCase(java.util.Locale.ROOT))
                     && ((uses.getOrDefault(quote, 0) > 1 && !slipOfOrdinaryWord(quote, match))
+                    || uses.getOrDefault(quote, 0) > 2 || formOfTerm(quote, uses)
                     || secondWordOfName(document, start) || Lexicon.get().known(quote))) {
+                continue;
+            }
+            // Words of another language: one with letters English does not use ("Athína"), one beside another
+            // unknown word or beside another language's article or preposition ("visa de tarjeta del turista",
+            // "Morne à l'eau"), and the tail of a word the speller split at its apostrophe ("Don'ts", "Avai'o'vuna").
+            if (spelling && oneWord && (foreignLetters(quote) || besideForeignWord(document, start, end, unknownWords)
+                    || afterInnerApostrophe(document.text(), start))) {
+                continue;
+            }
+            // "Zahā Ḥadīd" for "Zaha Hadid": the same name with and without its accents is a transliteration.
+            if (!match.replacements().isEmpty() && !quote.equals(match.replacements().get(0))
+                    && withoutAccents(quote).equals(withoutAccents(match.replacements().get(0)))) {
                 continue;
             }
             if (match.replacements().isEmpty() || quote.isBlank()) {
@@ -271,8 +294,9 @@ final class SpellingGrammarDetector implements Detector {
             return false;
         }
         String proposed = match.replacements().get(0);
-        // "Hernan" for "Hernán": a name written without its accents is a name, not a slip.
-        if (withoutAccents(proposed).equals(quote)) {
+        // "Hernan" for "Hernán": a name written without its accents is a name, not a slip; one written with accents
+        // ("Athína") is a name in its own language.
+        if (withoutAccents(proposed).equals(quote) || foreignLetters(quote)) {
             return false;
         }
         // Inside a run of capitalised words ("Levico Terme", "Science and Technlogy") the word belongs to a longer
@@ -284,6 +308,61 @@ final class SpellingGrammarDetector implements Detector {
         return quote.length() >= 6 && proposed.regionMatches(0, quote, 0, 2) && !vowelForVowel(quote, proposed)
                 && Edits.distance(Edits.lower(quote), Edits.lower(proposed)) == 1
                 && Lexicon.get().knownProperNoun(proposed) && !Lexicon.get().known(quote);
+    }
+
+    /** Articles and prepositions of the languages English copy borrows names and phrases from. */
+    private static final Set<String> FOREIGN_FUNCTION_WORDS = Set.of("de", "del", "della", "des", "du", "la", "le",
+            "les", "el", "los", "las", "à", "au", "aux", "af", "og", "och", "der", "die", "das", "und", "von", "van",
+            "y", "di", "dos");
+
+    /**
+     * "bludger" beside "bludgers" written seven times, "waiing" beside "wai": another form of a word the article uses
+     * three times or more is a form of its term.
+     */
+    private static boolean formOfTerm(String word, Map<String, Integer> uses) {
+        List<String> stems = new ArrayList<>(List.of(word + "s", word + "es"));
+        for (String ending : List.of("s", "es", "ed", "ing", "'d", "’d")) {
+            if (word.endsWith(ending) && word.length() > ending.length() + 2) {
+                stems.add(word.substring(0, word.length() - ending.length()));
+            }
+        }
+        return stems.stream().anyMatch(stem -> uses.getOrDefault(stem, 0) > 2);
+    }
+
+    private static boolean foreignLetters(String word) {
+        return word.chars().anyMatch(c -> Character.isLetter(c) && c > 0x7f);
+    }
+
+    /** The word next to this one, in the same sentence, is unknown too, written in another alphabet, or foreign. */
+    private static boolean besideForeignWord(ScanDocument document, int start, int end, Set<Integer> unknownWords) {
+        List<ScanDocument.Token> tokens = document.tokens();
+        String text = document.text();
+        for (int i = 0; i < tokens.size(); i++) {
+            if (tokens.get(i).start() != start) {
+                continue;
+            }
+            for (int j : new int[] {i - 1, i + 1}) {
+                if (j < 0 || j >= tokens.size()) {
+                    continue;
+                }
+                ScanDocument.Token other = tokens.get(j);
+                String between = j < i ? text.substring(other.end(), start) : text.substring(end, other.start());
+                if (between.length() > 3 || between.chars().anyMatch(c -> ".!?\n".indexOf(c) >= 0)) {
+                    continue;
+                }
+                String word = other.text().toLowerCase(java.util.Locale.ROOT);
+                if (unknownWords.contains(other.start()) || foreignLetters(word)
+                        || FOREIGN_FUNCTION_WORDS.contains(word) || word.startsWith("l'") || word.startsWith("d'")) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        return false;
+    }
+
+    private static boolean afterInnerApostrophe(String text, int start) {
+        return start >= 2 && "'’".indexOf(text.charAt(start - 1)) >= 0 && Character.isLetter(text.charAt(start - 2));
     }
 
     /** "15 meter high" for "15-meter high": where compounds take a hyphen is house style, not an error. */

@@ -26,41 +26,46 @@ import com.ibm.icu.util.ULocale;
 import org.factdesk.claim.Category;
 
 /**
- * Times and dates. Each time expression is resolved against its zone — an explicit one (GMT, ET, ...), "local time"
- * at the place last named (ICU's country-to-zone data and the JDK zone database's cities), US Eastern time in a US
- * agency's statement, otherwise the dateline's UK time — on its date or, with none given, the last such moment
- * before publication, daylight saving included. Two times for one event that differ are a conflict; the same instant
- * written in different zones, one of them unstated, needs a clarification rather than a correction.
+ * Times and dates. Each time expression is resolved against its zone — an explicit one (GMT, EDT, MST, PT, ... as the
+ * JDK's zone data names them), "local time" at the place last named (ICU's country-to-zone data and the JDK zone
+ * database's cities), the zone the article states for its other times, US Eastern time in a US agency's statement,
+ * otherwise the dateline's UK time — on its date or, with none given, the last such moment before publication,
+ * daylight saving included. Two times for one event (told in clauses that share a content word, in two sentences)
+ * that differ are a conflict; the same instant written on two different clocks, one of them unstated, needs a
+ * clarification rather than a correction.
  */
 final class TimeDetector implements Detector {
 
     private static final String MONTHS = "Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?"
             + "|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?";
-    private static final String ZONES = "local time|GMT|UTC|BST|CET|CEST|EST|EDT|ET|CST|CDT|CT|PST|PDT|PT|MSK|JST"
-            + "|AEST|AEDT";
+    /** A US agency speaking: its times are US Eastern time unless it says otherwise. */
+    private static final Pattern US_AGENCY = Pattern.compile("\\b(?:Pentagon|White House|State Department"
+            + "|Department of (?:Defense|State|Homeland Security|Justice)|Secretary of (?:Defense|State)"
+            + "|Defense Department|FBI|CIA|FAA|NTSB|FEMA|US Army|U\\.S\\. Army)\\b");
+
+    /**
+     * The zones whose abbreviations copy uses. Their names come from the JDK's own zone data (its US English names:
+     * EST, EDT, MST, MDT, PST, AKDT, HST, BST, CEST, AEST...), not from a hand list, so none is missing.
+     */
+    private static final List<String> NAMED_ZONES = List.of("America/New_York", "America/Chicago", "America/Denver",
+            "America/Phoenix", "America/Los_Angeles", "America/Anchorage", "Pacific/Honolulu", "Europe/London",
+            "Europe/Paris", "Europe/Moscow", "Asia/Tokyo", "Australia/Sydney");
+
+    /** Each abbreviation's zone, and the region it belongs to ("EDT" and "ET" both to America/New_York). */
+    private record NamedZone(ZoneId zone, String region) {
+    }
+
+    private static final Map<String, NamedZone> ABBREVIATIONS = abbreviations();
+
+    private static final String ZONES = "local time|" + ABBREVIATIONS.keySet().stream()
+            .sorted(Comparator.comparing(String::length).reversed()).collect(Collectors.joining("|"));
+
     private static final Pattern TIME = Pattern.compile(
             "\\b(?<h>\\d{1,2})(?:[:.](?<m>\\d{2}))?\\s?(?<ap>[ap]\\.?m\\.?)(?![a-z])"
                     + "(?:\\s+(?<zone>" + ZONES + ")\\b(?:\\s+in\\s+(?<in>\\p{Lu}[\\p{L}-]+(?:\\s\\p{Lu}[\\p{L}-]+)?))?)?"
                     + "(?:\\s+on\\s+(?:(?<mon>" + MONTHS + ")\\.?\\s+(?<day>\\d{1,2})\\b"
                     + "|(?<day2>\\d{1,2})\\s+(?<mon2>" + MONTHS + ")\\b))?"
                     + "|\\b(?<h24>[01]?\\d|2[0-3])[:.](?<m24>\\d{2})\\s?(?:hrs\\s+)?(?<zone24>" + ZONES + ")\\b");
-
-    /** A US agency speaking: its times are US Eastern time unless it says otherwise. */
-    private static final Pattern US_AGENCY = Pattern.compile("\\b(?:Pentagon|White House|State Department"
-            + "|Department of (?:Defense|State|Homeland Security|Justice)|Secretary of (?:Defense|State)"
-            + "|Defense Department|FBI|CIA|FAA|NTSB|FEMA|US Army|U\\.S\\. Army)\\b");
-
-    private static final Map<String, ZoneId> ABBREVIATIONS = Map.ofEntries(
-            Map.entry("GMT", ZoneOffset.UTC), Map.entry("UTC", ZoneOffset.UTC),
-            Map.entry("BST", ZoneId.of("Europe/London")),
-            Map.entry("CET", ZoneId.of("Europe/Paris")), Map.entry("CEST", ZoneId.of("Europe/Paris")),
-            Map.entry("ET", ZoneId.of("America/New_York")), Map.entry("EST", ZoneId.of("America/New_York")),
-            Map.entry("EDT", ZoneId.of("America/New_York")), Map.entry("CT", ZoneId.of("America/Chicago")),
-            Map.entry("CST", ZoneId.of("America/Chicago")), Map.entry("CDT", ZoneId.of("America/Chicago")),
-            Map.entry("PT", ZoneId.of("America/Los_Angeles")), Map.entry("PST", ZoneId.of("America/Los_Angeles")),
-            Map.entry("PDT", ZoneId.of("America/Los_Angeles")), Map.entry("MSK", ZoneId.of("Europe/Moscow")),
-            Map.entry("JST", ZoneId.of("Asia/Tokyo")), Map.entry("AEST", ZoneId.of("Australia/Sydney")),
-            Map.entry("AEDT", ZoneId.of("Australia/Sydney")));
 
     /** Words too common to tie two sentences to one event. */
     private static final Set<String> GENERIC = Set.of("about", "after", "before", "local", "there", "their", "which",
@@ -81,11 +86,16 @@ final class TimeDetector implements Detector {
     /** Where one sentence ends and the next begins. */
     private static final Pattern SENTENCE_BOUNDARY = Pattern.compile("(?<=[.!?])[\"”]?\\s+(?=[\"“]?[A-Z])");
 
+    private static final Pattern OPEN_BRACKET = Pattern.compile("\\(\\s*$");
+
+    /** Marks that end a clause: a time's event is told in its own clause. */
+    private static final String CLAUSE_MARKS = ",;:()\u2013\u2014";
+
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm", Locale.UK);
 
     /** One time expression, resolved. */
     private record Mention(int start, int end, Instant instant, ZoneId zone, boolean zoneStated, String zoneName,
-            Set<String> event, Mention equivalent) {
+            Set<String> event, int sentence) {
     }
 
     @Override
@@ -100,6 +110,7 @@ final class TimeDetector implements Detector {
         Places places = new Places(document);
         // Whether a paragraph quotes a US agency, asked once per paragraph rather than once per time in it.
         Map<Integer, Boolean> usAgency = new HashMap<>();
+        String articleZone = articleZone(document);
         for (ScanDocument.Paragraph paragraph : document.paragraphs()) {
             document.deadline().check();
             Matcher m = TIME.matcher(document.text()).region(paragraph.start(), paragraph.end());
@@ -109,7 +120,7 @@ final class TimeDetector implements Detector {
                 continue;
             }
             while (m.find()) {
-                Mention mention = resolve(document, paragraph, m, places, usAgency);
+                Mention mention = resolve(document, paragraph, m, places, usAgency, articleZone);
                 if (mention == null) {
                     continue;
                 }
@@ -122,7 +133,7 @@ final class TimeDetector implements Detector {
                     mentions.remove(previous);
                     int close = document.text().startsWith(")", mention.end()) ? mention.end() + 1 : mention.end();
                     previous = new Mention(previous.start(), close, mention.instant(), mention.zone(), true,
-                            mention.zoneName(), previous.event(), null);
+                            mention.zoneName(), previous.event(), previous.sentence());
                     mentions.add(previous);
                     continue;
                 }
@@ -135,11 +146,17 @@ final class TimeDetector implements Detector {
             for (int j = i + 1; j < mentions.size(); j++) {
                 Mention a = mentions.get(i);
                 Mention b = mentions.get(j);
-                if (a.instant() == null || b.instant() == null || disjoint(a.event(), b.event())) {
+                // Two times in one sentence are two moments of it ("between 11pm and 1am", "the briefing at 10am and
+                // the launch at 2pm"), not one event told twice; the same moment in two zones is handled above.
+                if (a.instant() == null || b.instant() == null || a.sentence() == b.sentence()
+                        || disjoint(a.event(), b.event())) {
                     continue;
                 }
                 Duration apart = Duration.between(a.instant(), b.instant()).abs();
-                if (apart.isZero() && !a.zone().getRules().equals(b.zone().getRules())
+                // The same moment on two different clocks, one of them not named, reads as two times; on the same
+                // clock ("2:30 p.m. EDT" and, in an article that says EDT, "2:30 p.m.") it reads as one.
+                if (apart.isZero() && !a.zone().getRules().getOffset(a.instant())
+                        .equals(b.zone().getRules().getOffset(b.instant()))
                         && !(a.zoneStated() && b.zoneStated())) {
                     Mention unstated = b.zoneStated() ? a : b;
                     Mention other = unstated == a ? b : a;
@@ -181,7 +198,7 @@ final class TimeDetector implements Detector {
     }
 
     private Mention resolve(ScanDocument document, ScanDocument.Paragraph paragraph, Matcher m, Places places,
-            Map<Integer, Boolean> usAgency) {
+            Map<Integer, Boolean> usAgency, String articleZone) {
         int hour;
         int minute;
         String zoneWord;
@@ -215,8 +232,12 @@ final class TimeDetector implements Detector {
             zone = place.getValue();
             zoneName = "local time in " + place.getKey() + " (" + zone.getId() + ")";
         } else if (zoneWord != null) {
-            zone = ABBREVIATIONS.get(zoneWord);
+            zone = ABBREVIATIONS.get(zoneWord).zone();
             zoneName = zoneWord;
+        } else if (articleZone != null) {
+            // An article that gives its times in one zone ("10 a.m. EDT") gives its other times in it too.
+            zone = ZoneId.of(articleZone);
+            zoneName = "the article's own zone (" + articleZone + ")";
         } else if (usAgency.computeIfAbsent(paragraph.index(), i -> US_AGENCY.matcher(paragraph.text()).find())) {
             zone = ZoneId.of("America/New_York");
             zoneName = "US Eastern time, as a US agency's statement";
@@ -228,8 +249,66 @@ final class TimeDetector implements Detector {
         String day = m.group("day") != null ? m.group("day") : m.group("day2");
         Instant instant = instant(document.publishedAt(), zone, LocalTime.of(hour, minute), month, day);
         int end = m.end();
-        return new Mention(m.start(), end, instant, zone, stated, zoneName, event(document, paragraph, m.start()),
-                null);
+        String text = document.text();
+        // "at 7am." ends the sentence: its full stop is not part of the time (in "7 a.m." it is both).
+        if (end - m.start() >= 3 && text.charAt(end - 1) == '.' && text.charAt(end - 2) == 'm'
+                && text.charAt(end - 3) != '.') {
+            end--;
+        }
+        int[] sentence = sentence(paragraph, m.start());
+        return new Mention(m.start(), end, instant, zone, stated, zoneName,
+                event(paragraph, m.start(), sentence), paragraph.start() + sentence[0]);
+    }
+
+    /**
+     * The region of the zones the article states for its times, when they all agree ("10 a.m. EDT", "1 p.m. ET": US
+     * Eastern). GMT and UTC do not count: British copy gives GMT beside a foreign local time, and its own times are
+     * still UK time.
+     */
+    private static String articleZone(ScanDocument document) {
+        Set<String> regions = new HashSet<>();
+        for (ScanDocument.Paragraph paragraph : document.paragraphs()) {
+            if (paragraph.embeddedPost()) {
+                continue;
+            }
+            Matcher m = TIME.matcher(document.text()).region(paragraph.start(), paragraph.end());
+            while (m.find()) {
+                String word = m.group("zone") != null ? m.group("zone") : m.group("zone24");
+                NamedZone named = word == null ? null : ABBREVIATIONS.get(word);
+                if (named != null && !named.zone().equals(ZoneOffset.UTC)) {
+                    regions.add(named.region());
+                }
+            }
+        }
+        return regions.size() == 1 ? regions.iterator().next() : null;
+    }
+
+    /**
+     * Each abbreviation the JDK gives the named zones in US English, winter and summer: a specific one (EST, EDT, MST)
+     * is that offset, whatever the date; a generic one (ET, PT) follows the zone's daylight saving.
+     */
+    private static Map<String, NamedZone> abbreviations() {
+        Map<String, NamedZone> names = new HashMap<>();
+        names.put("GMT", new NamedZone(ZoneOffset.UTC, "UTC"));
+        names.put("UTC", new NamedZone(ZoneOffset.UTC, "UTC"));
+        DateTimeFormatter specific = DateTimeFormatter.ofPattern("zzz", Locale.US);
+        DateTimeFormatter generic = DateTimeFormatter.ofPattern("v", Locale.US);
+        for (String id : NAMED_ZONES) {
+            ZoneId zone = ZoneId.of(id);
+            for (int month : new int[] {1, 7}) {
+                ZonedDateTime moment = ZonedDateTime.of(2021, month, 15, 12, 0, 0, 0, zone);
+                String name = specific.format(moment);
+                if (name.matches("[A-Z]{3,5}")) {
+                    names.putIfAbsent(name, new NamedZone(moment.getOffset(), id));
+                }
+                // Only the US zones' generic names (ET, CT, MT, PT, AKT) are in use; Moscow's would be "MT" too.
+                String general = generic.format(moment);
+                if (id.startsWith("America/") && general.matches("[A-Z]{2,3}")) {
+                    names.putIfAbsent(general, new NamedZone(zone, id));
+                }
+            }
+        }
+        return Map.copyOf(names);
     }
 
     /** The moment, on the date given or else the last one before publication. */
@@ -331,13 +410,13 @@ final class TimeDetector implements Detector {
         }
     }
 
-    /** The sentence's content-word stems: two times whose sentences share one are read as one event. */
-    private static Set<String> event(ScanDocument document, ScanDocument.Paragraph paragraph, int index) {
+    /** Where the sentence holding {@code index} starts and ends, as offsets into the paragraph's text. */
+    private static int[] sentence(ScanDocument.Paragraph paragraph, int index) {
         String text = paragraph.text();
         int at = index - paragraph.start();
         int start = 0;
-        Matcher boundary = SENTENCE_BOUNDARY.matcher(text);
         int end = text.length();
+        Matcher boundary = SENTENCE_BOUNDARY.matcher(text);
         while (boundary.find()) {
             if (boundary.end() <= at) {
                 start = boundary.end();
@@ -346,8 +425,58 @@ final class TimeDetector implements Detector {
                 break;
             }
         }
+        return new int[] {start, end};
+    }
+
+    /**
+     * The content-word stems of the clause holding the time — the sentence up to the comma, semicolon, colon, dash or
+     * bracket on either side: two times whose clauses share one are read as one event. The whole sentence tied
+     * "Under the new timetable, the first bus leaves at 6am" to "Under the new timetable, the office opens at 8am".
+     */
+    private static Set<String> event(ScanDocument.Paragraph paragraph, int index, int[] sentence) {
+        String text = paragraph.text();
+        int at = index - paragraph.start();
+        int start = sentence[0];
+        int end = sentence[1];
+        int back = at;
+        int from = at;
+        // A time in brackets after another ("6.30am local time in Mumbai (1am GMT)") tells the clause around them.
+        Matcher open = OPEN_BRACKET.matcher(text).region(start, at);
+        if (open.find()) {
+            back = open.start();
+            int close = text.indexOf(')', at);
+            from = close >= 0 && close < end ? close + 1 : at;
+        }
+        for (int i = back - 1; i > start; i--) {
+            if (CLAUSE_MARKS.indexOf(text.charAt(i)) >= 0) {
+                start = i + 1;
+                break;
+            }
+        }
+        // A bracket right after the time holds its other zone ("(1.14am GMT)"), not the end of the clause.
+        Matcher time = TIME.matcher(text).region(from, end);
+        if (from == at && time.lookingAt()) {
+            from = time.end();
+            Matcher bracket = Pattern.compile("\\s*\\([^)]*\\)").matcher(text).region(from, end);
+            if (bracket.lookingAt()) {
+                from = bracket.end();
+            }
+        }
+        for (int i = from; i < end; i++) {
+            if (CLAUSE_MARKS.indexOf(text.charAt(i)) >= 0) {
+                end = i;
+                break;
+            }
+        }
+        Set<String> stems = stems(text.substring(start, Math.max(start, end)));
+        // "At approximately 5:30 pm on Jan. 7, Iran launched...": a time that stands in a phrase of its own is the
+        // time of what the sentence tells.
+        return stems.isEmpty() ? stems(text.substring(sentence[0], sentence[1])) : stems;
+    }
+
+    private static Set<String> stems(String words) {
         Set<String> stems = new HashSet<>();
-        for (String word : text.substring(start, end).toLowerCase(Locale.ROOT).split("[^\\p{L}]+")) {
+        for (String word : words.toLowerCase(Locale.ROOT).split("[^\\p{L}]+")) {
             if (word.length() >= 5 && !GENERIC.contains(word)) {
                 stems.add(word.substring(0, 5));
             }

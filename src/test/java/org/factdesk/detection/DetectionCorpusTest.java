@@ -80,4 +80,19 @@ class DetectionCorpusTest {
             }
         }
     }
+
+    @Test
+    void thePoolIsDevelopmentOnlyAndSaysWhereEachArticleComesFrom() throws IOException {
+        List<Corpus.Article> pool = Corpus.pool();
+        assertThat(pool).hasSizeGreaterThanOrEqualTo(30);
+        List<String> real = Corpus.load(Corpus.REAL_DIR).stream().map(Corpus.Article::name).toList();
+        assertThat(pool).extracting(Corpus.Article::name).doesNotContainAnyElementsOf(real);
+        assertThat(Corpus.heldOut()).extracting(Corpus.Article::name)
+                .doesNotContainAnyElementsOf(pool.stream().map(Corpus.Article::name).toList());
+        List<String> manifest = Files.readAllLines(Corpus.POOL_DIR.resolve("MANIFEST.tsv"), StandardCharsets.UTF_8);
+        for (Corpus.Article article : pool) {
+            assertThat(manifest).as(article.name() + " has a source and licence")
+                    .anyMatch(row -> row.startsWith(article.name() + "\t") && row.split("\t").length == 5);
+        }
+    }
 }

@@ -100,6 +100,7 @@ class ScanBenchmark {
         StringBuilder out = new StringBuilder();
         for (var set : java.util.Map.of("regression (written here)", Corpus.load(),
                 "development (real, tuned on)", Corpus.development(),
+                "development pool (real, tuned on)", Corpus.pool(),
                 "held-out (real, never tuned on)", Corpus.heldOut()).entrySet().stream()
                 .sorted(java.util.Map.Entry.comparingByKey(java.util.Comparator.reverseOrder())).toList()) {
             Corpus.Score ours = Corpus.score(factDesk, set.getValue());

@@ -62,4 +62,20 @@ class ScanCommandTest {
         assertThat(run.code()).isEqualTo(1);
         assertThat(run.out()).isEmpty();
     }
+
+    @Test
+    void eachLineIsJsonThatReadsBackToTheSuggestionWhateverItsCharacters() throws Exception {
+        Suggestion s = new Suggestion("languagetool", org.factdesk.claim.Category.TYPO, 3, 12, "say \"hi\"\\ \t\u0001",
+                "ünïcode — “quoted”", "line one\nline two", 0.85);
+        JsonNode json = new ObjectMapper().readTree(ScanCommand.line("dir\\a \"b\".txt", s));
+        assertThat(json.get("file").asText()).isEqualTo("dir\\a \"b\".txt");
+        assertThat(json.get("start").asInt()).isEqualTo(3);
+        assertThat(json.get("end").asInt()).isEqualTo(12);
+        assertThat(json.get("quote").asText()).isEqualTo("say \"hi\"\\ \t\u0001");
+        assertThat(json.get("category").asText()).isEqualTo("TYPO");
+        assertThat(json.get("suggestion").asText()).isEqualTo("ünïcode — “quoted”");
+        assertThat(json.get("explanation").asText()).isEqualTo("line one\nline two");
+        assertThat(json.get("confidence").asDouble()).isEqualTo(0.85);
+        assertThat(json.get("detector").asText()).isEqualTo("languagetool");
+    }
 }
