@@ -94,7 +94,70 @@ final class NameVariantDetector implements Detector {
             }
         }
         found.addAll(derivedWordInName(document));
+        found.addAll(misspeltCommonName(document, forms, handles, lexicon));
         return found;
+    }
+
+    /** A name this common in English text (log10 unigram probability in the language model) has one spelling. */
+    static final double COMMON_NAME = -5.0;
+
+    /**
+     * "Rboert Sarvis", "Kroean Central News Agency": a name the article writes once, that neither LanguageTool's
+     * dictionary nor the language model knows, one letter from a proper noun both know, that is no common word, and that
+     * English text uses often. A rare name a letter from a common one would be flagged by mistake, so the written form must be unknown
+     * to the model too (whose 72,000 words hold the common first names, surnames and places), and only one common
+     * name may be that close. Silent without the model.
+     */
+    private List<Suggestion> misspeltCommonName(ScanDocument document, Map<String, Form> forms, List<String> handles,
+            Lexicon lexicon) {
+        java.util.Optional<LanguageModel> model = LanguageModel.shared();
+        if (model.isEmpty()) {
+            return List.of();
+        }
+        LanguageModel lm = model.get();
+        String metadata = headline(document);
+        List<Suggestion> found = new ArrayList<>();
+        for (Form form : forms.values()) {
+            String written = form.name();
+            String lower = Edits.lower(written);
+            if (form.count() != 1 || written.length() < 5 || !written.chars().allMatch(Character::isLetter)
+                    || written.chars().skip(1).anyMatch(Character::isUpperCase) || lm.knows(lower)
+                    || lexicon.known(written) || inHandle(form, handles) || metadata.contains(written)) {
+                continue;
+            }
+            ScanDocument.Token place = form.places().get(0);
+            ScanDocument.Paragraph paragraph = document.paragraphAt(place.start());
+            if (paragraph != null && paragraph.attribution()) {
+                continue;
+            }
+            String best = null;
+            int candidates = 0;
+            for (String edit : ContextDetector.edits(lower)) {
+                if (edit.isEmpty() || edit.charAt(0) != lower.charAt(0) || !lm.knows(edit)
+                        || lm.unigram(edit) < COMMON_NAME * LanguageModel.LOG10) {
+                    continue;
+                }
+                String name = Character.toUpperCase(edit.charAt(0)) + edit.substring(1);
+                // A common word ("Green", "Fish") is a surname or a stadium's name as often as a slip's target.
+                if (lexicon.knownProperNoun(name) && !lexicon.commonWord(name) && !forms.containsKey(name)) {
+                    candidates++;
+                    best = name;
+                }
+            }
+            if (candidates == 1) {
+                found.add(document.suggest(name(), Category.NAME, place.start(), place.start() + written.length(),
+                        best, "'" + written + "' is no name the dictionary knows; '" + best
+                                + "', a letter away, is a common one.", 0.6));
+            }
+        }
+        return found;
+    }
+
+    /** The file's first lines (section, headline, dateline), which the scan does not read as body text. */
+    private static String headline(ScanDocument document) {
+        List<ScanDocument.Paragraph> paragraphs = document.paragraphs();
+        int bodyStart = paragraphs.isEmpty() ? document.text().length() : paragraphs.get(0).start();
+        return document.text().substring(0, bodyStart);
     }
 
     /** A name of two capitalised words, the second a letter ("Protected B") or a capitalised word. */
@@ -182,10 +245,20 @@ final class NameVariantDetector implements Detector {
         if (distance == 1) {
             return Math.min(x.length(), y.length()) >= 4;
         }
-        if (distance == 2 && Math.min(x.length(), y.length()) >= 5 && lx.charAt(0) == ly.charAt(0)) {
-            return sharedFirstName(a, b, document) || inHandle(a, handles) || inHandle(b, handles);
+        if (distance == 2 && Math.min(x.length(), y.length()) >= 5 && lx.charAt(0) == ly.charAt(0)
+                && (sharedFirstName(a, b, document) || inHandle(a, handles) || inHandle(b, handles))) {
+            return true;
         }
-        return false;
+        // Further apart, a long name written once beside one the article keeps using, when nothing knows the once
+        // form as a word or name of its own: "Schwarzeneger" beside "Schwarzenegger" four times.
+        return distance <= (Math.min(x.length(), y.length()) >= 8 ? 3 : 2) && Math.min(x.length(), y.length()) >= 6
+                && lx.charAt(0) == ly.charAt(0) && a.count() == 1 && b.count() >= 2 && unknownName(x, lexicon);
+    }
+
+    /** Neither LanguageTool's dictionary nor the language model (when installed) knows the word. */
+    private static boolean unknownName(String name, Lexicon lexicon) {
+        return !lexicon.known(name)
+                && LanguageModel.shared().map(lm -> !lm.knows(Edits.lower(name))).orElse(true);
     }
 
     /**
