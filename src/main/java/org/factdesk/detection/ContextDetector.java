@@ -40,6 +40,12 @@ final class ContextDetector implements Detector {
     static final double EDIT_MARGIN = 4.5;
     /** The same for the word's other number or tense ("school", "schools"; "cause", "caused"). */
     static final double INFLECTION_MARGIN = 4.0;
+    /**
+     * The same where the alternative adds an ending ("student", "students"; "cause", "caused"). A dropped ending is the
+     * commoner slip, and the trigrams misjudge the other way most: a plural before a new phrase ("installs Ikea
+     * kitchens. A ...") reads to them like a singular.
+     */
+    static final double ADDED_ENDING_MARGIN = 3.0;
     /** An edit alternative must be at least this common on its own (log10 unigram probability). */
     static final double COMMON_WORD = -5.0;
     /** A word rarer than this (log10 unigram probability) that an article repeats is its topic. */
@@ -136,7 +142,8 @@ final class ContextDetector implements Detector {
                     if (!confusable && !inflection && !editsAllowed) {
                         continue;
                     }
-                    double margin = inflection ? INFLECTION_MARGIN : !confusable ? EDIT_MARGIN
+                    double margin = inflection ? (alternative.length() > word.length() ? ADDED_ENDING_MARGIN
+                            : INFLECTION_MARGIN) : !confusable ? EDIT_MARGIN
                             : active.getOrDefault(word, Set.of()).contains(alternative)
                                     ? activeMargin(factors.getOrDefault(key(word, alternative), 0.0))
                             : measuredFactors.containsKey(key(word, alternative))
