@@ -39,7 +39,9 @@ final class NameVariantDetector implements Detector {
         for (ScanDocument.Token token : document.tokens()) {
             String name = withoutPossessive(token.text());
             if (!Character.isUpperCase(name.charAt(0)) || name.length() < 4 || name.chars().anyMatch(Character::isDigit)
-                    || isAllCaps(name) || lexicon.commonWord(name)) {
+                    || isAllCaps(name) || lexicon.commonWord(name)
+                    // "I'll" beside "I’ll": two apostrophes are typography, not two spellings of a name.
+                    || name.indexOf('\'') >= 0 || name.indexOf('’') >= 0) {
                 continue;
             }
             forms.computeIfAbsent(name, n -> new Form(n, new ArrayList<>())).places().add(token);
@@ -94,12 +96,64 @@ final class NameVariantDetector implements Detector {
             }
         }
         found.addAll(derivedWordInName(document));
-        found.addAll(misspeltCommonName(document, forms, handles, lexicon));
+        // The checks below may reach the same slip another way; the first to name a place speaks for it.
+        for (List<Suggestion> more : List.of(misspeltCommonName(document, forms, handles, lexicon),
+                headlineSpelling(document, forms, lexicon))) {
+            for (Suggestion s : more) {
+                if (found.stream().noneMatch(s::overlaps)) {
+                    found.add(s);
+                }
+            }
+        }
+        return found;
+    }
+
+    private static final Pattern NAME_IN_HEADLINE = Pattern.compile("\\p{Lu}[\\p{L}\\p{M}]{4,}");
+
+    /**
+     * "Schwarzeneger" in the body of an article whose headline writes "Schwarzenegger": the headline is read with
+     * care, and the scan does not cover it, so its spelling of a name is the article's authority. A body form up to
+     * three times, a letter away (two for a name of seven letters or more), starting with the same letter, and that
+     * neither the dictionary nor the model knows, is proposed in the headline's spelling.
+     */
+    private List<Suggestion> headlineSpelling(ScanDocument document, Map<String, Form> forms, Lexicon lexicon) {
+        List<String> headlineNames = new ArrayList<>();
+        Matcher m = NAME_IN_HEADLINE.matcher(headline(document));
+        while (m.find()) {
+            String name = m.group();
+            if (!lexicon.commonWord(name) && !isAllCaps(name)) {
+                headlineNames.add(name);
+            }
+        }
+        List<Suggestion> found = new ArrayList<>();
+        for (Form form : forms.values()) {
+            String written = form.name();
+            if (form.count() > 3 || headlineNames.contains(written) || !unknownName(written, lexicon)) {
+                continue;
+            }
+            for (String name : headlineNames) {
+                int distance = Edits.distance(Edits.lower(written), Edits.lower(name));
+                int allowed = Math.min(written.length(), name.length()) >= 7 ? 2 : 1;
+                if (distance == 0 || distance > allowed || written.charAt(0) != name.charAt(0)) {
+                    continue;
+                }
+                for (ScanDocument.Token place : form.places()) {
+                    ScanDocument.Paragraph paragraph = document.paragraphAt(place.start());
+                    if (paragraph != null && paragraph.attribution()) {
+                        continue;
+                    }
+                    found.add(document.suggest(name(), Category.NAME, place.start(), place.start() + written.length(),
+                            name, "The headline spells this name '" + name + "'; '" + written + "' looks like a slip.",
+                            0.75));
+                }
+                break;
+            }
+        }
         return found;
     }
 
     /** A name this common in English text (log10 unigram probability in the language model) has one spelling. */
-    static final double COMMON_NAME = -5.0;
+    static final double COMMON_NAME = -5.7;
 
     /**
      * "Rboert Sarvis", "Kroean Central News Agency": a name the article writes once, that neither LanguageTool's

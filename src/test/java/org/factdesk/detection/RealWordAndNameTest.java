@@ -68,6 +68,25 @@ class RealWordAndNameTest {
     }
 
     @Test
+    void aNameTheHeadlineSpellsOtherwiseIsProposedInTheHeadlinesSpelling() {
+        assumeThat(LanguageModel.shared()).isPresent();
+        ScanDocument doc = ScanDocument.ofFile("Test desk\nGovernor Schwarzenegger signs budget\n3 May 2021, 10:00\n"
+                + "The governor, Arnold Schwarzeneger, signed the budget on Monday.\n"
+                + "Critics said the budget was late.");
+        assertThat(new NameVariantDetector().detect(doc)).extracting(Suggestion::quote, Suggestion::suggestion)
+                .containsExactly(Tuple.tuple("Schwarzeneger", "Schwarzenegger"));
+        ScanDocument same = ScanDocument.ofFile("Test desk\nGovernor Schwarzenegger signs budget\n3 May 2021, 10:00\n"
+                + "The governor, Arnold Schwarzenegger, signed the budget on Monday.");
+        assertThat(new NameVariantDetector().detect(same)).isEmpty();
+    }
+
+    @Test
+    void twoApostrophesAreNotTwoSpellingsOfAName() {
+        ScanDocument doc = article("I'll be there, she said.", "“I’ll call you,” he replied.");
+        assertThat(new NameVariantDetector().detect(doc)).isEmpty();
+    }
+
+    @Test
     void withoutTheModelTheNewChecksAreSilent() {
         ContextDetector detector = new ContextDetector(java.util.Optional.empty());
         assertThat(detector.detect(article("Dozens of protester gathered outside the parliament."))).isEmpty();
