@@ -22,7 +22,8 @@ import org.factdesk.claim.Category;
 /**
  * Real-word errors read in context: a correctly spelled word that English around it makes unlikely ("the Untied
  * Nations", "commonly know as", "such a swords"). Each lower-case word is compared with its alternatives — the
- * confusion sets LanguageTool ships (homophones and near words) and the common words one edit away from it — by the
+ * confusion sets LanguageTool ships (homophones and near words), the word's other number or tense ("school",
+ * "schools"; "cause", "caused") and the common words one edit away from it — by the
  * trigram {@link LanguageModel}: an alternative is proposed when the three trigrams around the word make it more
  * probable by a wide margin. Names and figures are left alone, and the detector is silent when the model is not
  * installed.
@@ -37,10 +38,16 @@ final class ContextDetector implements Detector {
     static final double CANDIDATE_MARGIN = 3.0;
     /** The same for any common word one edit away, which is a weaker prior. */
     static final double EDIT_MARGIN = 4.5;
+    /** The same for the word's other number or tense ("school", "schools"; "cause", "caused"). */
+    static final double INFLECTION_MARGIN = 4.0;
+    /**
+     * The same where the alternative adds an ending ("student", "students"; "cause", "caused"). A dropped ending is the
+     * commoner slip, and the trigrams misjudge the other way most: a plural before a new phrase ("installs Ikea
+     * kitchens. A ...") reads to them like a singular.
+     */
+    static final double ADDED_ENDING_MARGIN = 3.0;
     /** An edit alternative must be at least this common on its own (log10 unigram probability). */
     static final double COMMON_WORD = -5.0;
-    /** A word rarer than this (log10 unigram probability) is one a letter swapped may have made. */
-    static final double RARE_WORD = -5.5;
     /** A word rarer than this (log10 unigram probability) that an article repeats is its topic. */
     static final double TOPICAL_WORD = -4.0;
 
@@ -110,7 +117,7 @@ final class ContextDetector implements Detector {
             List<String> words = new ArrayList<>(tokens.size());
             boolean[] sentenceStart = new boolean[tokens.size() + 1];
             for (int i = 0; i < tokens.size(); i++) {
-                words.add(tokens.get(i).lower());
+                words.add(asModelWord(tokens.get(i), lm));
                 sentenceStart[i] = i == 0 || boundary(document.text().substring(tokens.get(i - 1).end(),
                         tokens.get(i).start()));
             }
@@ -118,7 +125,8 @@ final class ContextDetector implements Detector {
             for (int i = 0; i < tokens.size(); i++) {
                 ScanDocument.Token token = tokens.get(i);
                 String word = words.get(i);
-                if (!candidateWord(token, word, lm)) {
+                // A figure read as a number word is context, never a word to judge.
+                if (!word.equals(token.lower()) || !candidateWord(token, word, lm)) {
                     continue;
                 }
                 double original = window(lm, words, sentenceStart, i, word);
@@ -131,16 +139,12 @@ final class ContextDetector implements Detector {
                 double bestGain = 0;
                 for (String alternative : alternatives(word, lm)) {
                     boolean confusable = confusions.getOrDefault(word, Set.of()).contains(alternative);
-                    if (!confusable && !editsAllowed) {
+                    boolean inflection = !confusable && otherInflection(word, alternative);
+                    if (!confusable && !inflection && !editsAllowed) {
                         continue;
                     }
-                    // Swapping one letter between two everyday words ("port", "post") changes the word, not its
-                    // spelling: the model's preference between them is about topic, which it cannot see.
-                    if (!confusable && oneSubstitution(word, alternative)
-                            && lm.unigram(word) >= RARE_WORD * LanguageModel.LOG10) {
-                        continue;
-                    }
-                    double margin = !confusable ? EDIT_MARGIN
+                    double margin = inflection ? (alternative.length() > word.length() ? ADDED_ENDING_MARGIN
+                            : INFLECTION_MARGIN) : !confusable ? EDIT_MARGIN
                             : active.getOrDefault(word, Set.of()).contains(alternative)
                                     ? activeMargin(factors.getOrDefault(key(word, alternative), 0.0))
                             : measuredFactors.containsKey(key(word, alternative))
@@ -169,6 +173,24 @@ final class ContextDetector implements Detector {
         return found;
     }
 
+    private static final String NUMBER_PROXY = "ten";
+
+    /**
+     * The word as the model should read it. The model was made for speech and knows no figures: one is read as a number
+     * word, so "in 2010", "by 2050" stay English to it. (Reading unknown names as one well-known name was tried and
+     * left: the stand-in's own neighbours then decide, "counsel of Washington".)
+     */
+    private static String asModelWord(ScanDocument.Token token, LanguageModel lm) {
+        String lower = token.lower();
+        if (lm.knows(lower)) {
+            return lower;
+        }
+        if (token.text().chars().allMatch(Character::isDigit)) {
+            return NUMBER_PROXY;
+        }
+        return lower;
+    }
+
     /** Both neighbours in the sentence form pairs with the word that the model saw in real text. */
     private static boolean seenWithBoth(LanguageModel lm, List<String> words, boolean[] sentenceStart, int i,
             String word) {
@@ -184,19 +206,6 @@ final class ContextDetector implements Detector {
      */
     private static double activeMargin(double factor) {
         return factor <= 1 ? CONFUSION_MARGIN : Math.max(CONFUSION_MARGIN, FACTOR_SHARE * Math.log10(factor));
-    }
-
-    private static boolean oneSubstitution(String a, String b) {
-        if (a.length() != b.length()) {
-            return false;
-        }
-        int differences = 0;
-        for (int i = 0; i < a.length(); i++) {
-            if (a.charAt(i) != b.charAt(i)) {
-                differences++;
-            }
-        }
-        return differences == 1;
     }
 
     /** The article writes the word more than once, or also in its other number. */
@@ -279,13 +288,75 @@ final class ContextDetector implements Detector {
                 }
             }
         }
+        for (String inflected : inflections(word)) {
+            if (lm.knows(inflected) && lm.unigram(inflected) >= INFLECTED_WORD * LanguageModel.LOG10) {
+                out.add(inflected);
+            }
+        }
         out.remove(word);
         out.removeIf(a -> !lm.knows(a));
         return out;
     }
 
+    /** An inflected alternative must be at least this common on its own (log10 unigram probability). */
+    static final double INFLECTED_WORD = -6.0;
+
+    /** Whether one word is the other's other number or tense, as {@link #inflections} spells them. */
+    static boolean otherInflection(String word, String alternative) {
+        return inflections(word).contains(alternative);
+    }
+
+    /**
+     * The word's other number, and for a verb its other tense, spelled by English's regular endings: "school" and
+     * "schools", "city" and "cities", "chairman" and "chairmen", "cause" and "caused", "exchange" and "exchanged".
+     * Some strings are not words; only those the model knows are tried.
+     */
+    static Set<String> inflections(String word) {
+        Set<String> out = new LinkedHashSet<>();
+        if (word.length() < 3) {
+            return out;
+        }
+        out.add(word + "s");
+        if (word.endsWith("s") && !word.endsWith("ss")) {
+            out.add(word.substring(0, word.length() - 1));
+        }
+        if (word.matches(".*(s|x|z|ch|sh)")) {
+            out.add(word + "es");
+        }
+        if (word.matches(".*(s|x|z|ch|sh)es")) {
+            out.add(word.substring(0, word.length() - 2));
+        }
+        if (word.matches(".*[^aeiou]y")) {
+            out.add(word.substring(0, word.length() - 1) + "ies");
+            out.add(word.substring(0, word.length() - 1) + "ied");
+        }
+        if (word.endsWith("ies")) {
+            out.add(word.substring(0, word.length() - 3) + "y");
+        }
+        if (word.endsWith("ied")) {
+            out.add(word.substring(0, word.length() - 3) + "y");
+        }
+        if (word.endsWith("man")) {
+            out.add(word.substring(0, word.length() - 3) + "men");
+        }
+        if (word.endsWith("men")) {
+            out.add(word.substring(0, word.length() - 3) + "man");
+        }
+        if (word.endsWith("e")) {
+            out.add(word + "d");
+        } else if (!word.endsWith("s")) {
+            out.add(word + "ed");
+        }
+        if (word.endsWith("ed")) {
+            out.add(word.substring(0, word.length() - 2));
+            out.add(word.substring(0, word.length() - 1));
+        }
+        out.remove(word);
+        return out;
+    }
+
     /** Every string one deletion, transposition, substitution or insertion away. */
-    private static Set<String> edits(String word) {
+    static Set<String> edits(String word) {
         Set<String> out = new LinkedHashSet<>();
         for (int i = 0; i <= word.length(); i++) {
             String head = word.substring(0, i);
