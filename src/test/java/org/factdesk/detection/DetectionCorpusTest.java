@@ -42,7 +42,7 @@ class DetectionCorpusTest {
         List<Corpus.Article> articles = Corpus.heldOut();
         Corpus.Score score = Corpus.score(ArticleScanner.shared(), articles);
         String report = "Held-out real articles: " + articles.size() + " articles, " + score.words() + " words"
-                + (LanguageModel.shared().isPresent() ? "" : " (context model not installed)") + "\n" + score.report();
+                + (LanguageModel.shared().isPresent() ? "" : " (context model not installed)") + "\n" + score.figures();
         System.out.println(report);
         Files.createDirectories(Path.of("target"));
         Files.writeString(Path.of("target/detection-heldout-report.txt"), report, StandardCharsets.UTF_8);
@@ -94,5 +94,18 @@ class DetectionCorpusTest {
             assertThat(manifest).as(article.name() + " has a source and licence")
                     .anyMatch(row -> row.startsWith(article.name() + "\t") && row.split("\t").length == 5);
         }
+    }
+
+    @Test
+    void aHeldOutReportGivesFiguresAndNamesNoMissOrFalseAlarm() {
+        Corpus.Tally spelling = new Corpus.Tally();
+        spelling.labels = 2;
+        spelling.found = 1;
+        spelling.suggestions = 2;
+        spelling.hits = 1;
+        Corpus.Score score = new Corpus.Score(new java.util.LinkedHashMap<>(java.util.Map.of("SPELLING", spelling)),
+                List.of("an_article SPELLING 'Goverment'"), List.of("an_article languagetool 'their' -> there"), 100, 1);
+        assertThat(score.report()).contains("Goverment", "'their'");
+        assertThat(score.figures()).contains("SPELLING", "0.50").doesNotContain("Goverment", "'their'");
     }
 }
