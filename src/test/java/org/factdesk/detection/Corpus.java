@@ -26,6 +26,11 @@ final class Corpus {
      * precision: development only by construction, as {@link #heldOut()} never reads this folder.
      */
     static final Path POOL_DIR = Path.of("src/test/resources/detection-corpus-pool");
+    /**
+     * A second held-out set of published GUM texts, labelled only with the errors GUM itself marks: nobody tunes
+     * detectors on it, so nothing outside {@code FreshCorpusShapeTest} reads it until it is scored once.
+     */
+    static final Path FRESH_DIR = Path.of("src/test/resources/detection-corpus-fresh");
 
     /** Which error kind each detector reports, for precision per kind. */
     static final Map<String, String> KIND_OF_DETECTOR = Map.ofEntries(Map.entry("languagetool", "SPELLING"),
@@ -128,6 +133,11 @@ final class Corpus {
     /** The development pool: every article of {@link #POOL_DIR}, none of them ever held out. */
     static List<Article> pool() {
         return load(POOL_DIR);
+    }
+
+    /** The fresh held-out set: every article of {@link #FRESH_DIR}. */
+    static List<Article> fresh() {
+        return load(FRESH_DIR);
     }
 
     /** Everything detectors may be tuned on: the development half of the real corpus and the pool. */
