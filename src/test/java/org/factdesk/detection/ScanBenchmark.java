@@ -101,7 +101,8 @@ class ScanBenchmark {
         for (var set : java.util.Map.of("regression (written here)", Corpus.load(),
                 "development (real, tuned on)", Corpus.development(),
                 "development pool (real, tuned on)", Corpus.pool(),
-                "held-out (real, never tuned on)", Corpus.heldOut()).entrySet().stream()
+                "held-out (real, never tuned on)", Corpus.heldOut(),
+                "held-out, fresh (real, never tuned on)", Corpus.fresh()).entrySet().stream()
                 .sorted(java.util.Map.Entry.comparingByKey(java.util.Comparator.reverseOrder())).toList()) {
             Corpus.Score ours = Corpus.score(factDesk, set.getValue());
             Corpus.Score theirs = Corpus.score(languageToolAlone, set.getValue());
