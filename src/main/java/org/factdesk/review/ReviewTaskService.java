@@ -54,12 +54,18 @@ public class ReviewTaskService {
         List<String> all = taskGroups.of(user);
         List<String> groups = all.stream().filter(ClaimReviewProcess::isWorkGroup).toList();
         boolean deskLead = all.contains(ClaimReviewProcess.GROUP_DESK_LEADS);
-        Instant now = clock.instant();
-        List<ReviewTask> page = openTasks.queue(user, groups, deskLead, query, now).stream()
-                .map(ReviewTaskService::view).toList();
-        long total = page.size() < query.size() && query.page() == 0 ? page.size()
-                : openTasks.count(user, groups, deskLead, query, now);
-        return new QueuePage(page, total, query.page(), query.size());
+        OpenTasks.Slice slice = openTasks.page(user, groups, deskLead, query, clock.instant());
+        return new QueuePage(slice.tasks().stream().map(ReviewTaskService::view).toList(), slice.total(),
+                query.page(), query.size());
+    }
+
+    /** How many tasks the caller's queue holds as the query's tab and filters say, without reading any of them. */
+    @Transactional(readOnly = true)
+    public long count(String user, QueueQuery query) {
+        List<String> all = taskGroups.of(user);
+        List<String> groups = all.stream().filter(ClaimReviewProcess::isWorkGroup).toList();
+        return openTasks.count(user, groups, all.contains(ClaimReviewProcess.GROUP_DESK_LEADS), query,
+                clock.instant());
     }
 
     private static ReviewTask view(OpenTask task) {
