@@ -151,9 +151,14 @@ public class ReviewTaskService {
      */
     @Transactional(readOnly = true)
     public Map<String, List<String>> assignees(List<ReviewTask> page, String user) {
+        return assignees(page, user, claims.all(page.stream().map(ReviewTask::claimId)
+                .filter(java.util.Objects::nonNull).toList()));
+    }
+
+    /** The same, with the page's claims the caller has read already (by id), for the four-eyes rule. */
+    @Transactional(readOnly = true)
+    public Map<String, List<String>> assignees(List<ReviewTask> page, String user, Map<Long, Claim> claimsById) {
         Map<String, List<String>> holdersOf = new HashMap<>();
-        Map<Long, Claim> claimsById = claims.all(page.stream().map(ReviewTask::claimId)
-                .filter(java.util.Objects::nonNull).toList());
         Map<String, List<String>> assignees = new HashMap<>();
         for (ReviewTask task : page) {
             if (!assignments.mayAssign(user, task.assignee(), task.taskDefinitionKey())) {

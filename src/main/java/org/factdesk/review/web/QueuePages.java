@@ -327,7 +327,7 @@ class QueuePages {
         Map<Long, Claim> claimsById = claims.all(tasks.stream().map(ReviewTask::claimId).filter(Objects::nonNull)
                 .toList());
         Map<Long, Article> articlesById = articles.all(tasks.stream().map(ReviewTask::articleId).toList());
-        Map<String, List<String>> assignees = reviewTasks.assignees(tasks, user);
+        Map<String, List<String>> assignees = reviewTasks.assignees(tasks, user, claimsById);
         List<TaskRow> rows = new ArrayList<>();
         for (ReviewTask task : tasks) {
             List<String> colleagues = assignees.getOrDefault(task.id(), List.of());
