@@ -35,6 +35,8 @@ class OpenTasks implements ReviewHolders {
     private static final int HOLDERS_SLICE = 500;
 
     private static final String UNHELD = "holder IS NULL";
+    /** Between a desk and a step in the key of a pending size change. */
+    private static final String KEY = "\u0000";
     private static final String GROUP_HALF = UNHELD + " AND work_group IN (:groups)";
 
     static final String COLUMNS = "task_id, claim_id, article_id, step, name, work_group, holder, category, severity, "
@@ -59,7 +61,7 @@ class OpenTasks implements ReviewHolders {
                         task.searchText())
                 .update();
         if (task.holder() == null) {
-            unheldChanged(task.workGroup(), 1);
+            unheldChanged(task.workGroup(), task.step(), 1);
         }
     }
 
@@ -73,17 +75,19 @@ class OpenTasks implements ReviewHolders {
         Optional<String[]> before = groupAndHolder(taskId);
         jdbc.sql("UPDATE review_task SET holder = ? WHERE task_id = ?").params(holder, taskId).update();
         before.ifPresent(row -> {
-            if (row[1] == null && holder != null) {
-                unheldChanged(row[0], -1);
-            } else if (row[1] != null && holder == null) {
-                unheldChanged(row[0], 1);
+            if (row[2] == null && holder != null) {
+                unheldChanged(row[0], row[1], -1);
+            } else if (row[2] != null && holder == null) {
+                unheldChanged(row[0], row[1], 1);
             }
         });
     }
 
+    /** The task's desk, step and holder, as the table has them now. */
     private Optional<String[]> groupAndHolder(String taskId) {
-        return jdbc.sql("SELECT work_group, holder FROM review_task WHERE task_id = ?").param(taskId)
-                .query((rs, row) -> new String[] {rs.getString("work_group"), rs.getString("holder")}).optional();
+        return jdbc.sql("SELECT work_group, step, holder FROM review_task WHERE task_id = ?").param(taskId)
+                .query((rs, row) -> new String[] {rs.getString("work_group"), rs.getString("step"),
+                        rs.getString("holder")}).optional();
     }
 
     /** Records that the task's "due soon" reminder went out. */
@@ -133,7 +137,7 @@ class OpenTasks implements ReviewHolders {
     void remove(String taskId) {
         Optional<String[]> before = groupAndHolder(taskId);
         if (jdbc.sql("DELETE FROM review_task WHERE task_id = ?").param(taskId).update() == 1) {
-            before.filter(row -> row[1] == null).ifPresent(row -> unheldChanged(row[0], -1));
+            before.filter(row -> row[2] == null).ifPresent(row -> unheldChanged(row[0], row[1], -1));
         }
     }
 
@@ -188,13 +192,13 @@ class OpenTasks implements ReviewHolders {
      */
     void recountQueueSizes() {
         jdbc.sql("UPDATE review_queue_size SET unheld = (SELECT COUNT(*) FROM review_task t WHERE t.holder IS NULL "
-                + "AND t.work_group = review_queue_size.work_group)").update();
-        jdbc.sql("INSERT INTO review_queue_size (work_group, unheld) SELECT work_group, COUNT(*) FROM review_task t "
-                + "WHERE holder IS NULL AND NOT EXISTS (SELECT 1 FROM review_queue_size s WHERE s.work_group = "
-                + "t.work_group) GROUP BY work_group").update();
+                + "AND t.work_group = review_queue_size.work_group AND t.step = review_queue_size.step)").update();
+        jdbc.sql("INSERT INTO review_queue_size (work_group, step, unheld) SELECT work_group, step, COUNT(*) "
+                + "FROM review_task t WHERE holder IS NULL AND NOT EXISTS (SELECT 1 FROM review_queue_size s "
+                + "WHERE s.work_group = t.work_group AND s.step = t.step) GROUP BY work_group, step").update();
     }
 
-    /** The unheld tasks of one desk, as review_queue_size keeps them (for tests to compare with the table). */
+    /** The unheld tasks of one desk, all steps, as review_queue_size keeps them (for tests to compare with the table). */
     long queueSize(String group) {
         return jdbc.sql("SELECT COALESCE(SUM(unheld), 0) FROM review_queue_size WHERE work_group = ?").param(group)
                 .query(Long.class).single();
@@ -205,9 +209,10 @@ class OpenTasks implements ReviewHolders {
      * the desks' names, the size rows are the last locks a step takes: a step holds the audit chain's head (taken
      * while it runs) before any size row, so two steps never wait for each other in a circle.
      */
-    private void unheldChanged(String group, long delta) {
+    private void unheldChanged(String group, String step, long delta) {
+        String key = group + KEY + step;
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            applySizes(Map.of(group, delta));
+            applySizes(Map.of(key, delta));
             return;
         }
         QueueSizeChanges changes = pending().orElseGet(() -> {
@@ -215,7 +220,7 @@ class OpenTasks implements ReviewHolders {
             TransactionSynchronizationManager.registerSynchronization(created);
             return created;
         });
-        changes.deltas.merge(group, delta, Long::sum);
+        changes.deltas.merge(key, delta, Long::sum);
     }
 
     /** This transaction's pending size changes, found among its synchronizations (an inner transaction has its own). */
@@ -229,14 +234,16 @@ class OpenTasks implements ReviewHolders {
     }
 
     private void applySizes(Map<String, Long> deltas) {
-        new java.util.TreeMap<>(deltas).forEach((group, delta) -> {
+        new java.util.TreeMap<>(deltas).forEach((key, delta) -> {
             if (delta == 0) {
                 return;
             }
-            if (jdbc.sql("UPDATE review_queue_size SET unheld = unheld + ? WHERE work_group = ?").params(delta, group)
-                    .update() == 0) {
-                jdbc.sql("INSERT INTO review_queue_size (work_group, unheld) VALUES (?, ?)").params(group, delta)
-                        .update();
+            String group = key.substring(0, key.indexOf(KEY));
+            String step = key.substring(key.indexOf(KEY) + 1);
+            if (jdbc.sql("UPDATE review_queue_size SET unheld = unheld + ? WHERE work_group = ? AND step = ?")
+                    .params(delta, group, step).update() == 0) {
+                jdbc.sql("INSERT INTO review_queue_size (work_group, step, unheld) VALUES (?, ?, ?)")
+                        .params(group, step, delta).update();
             }
         });
     }
@@ -307,9 +314,10 @@ class OpenTasks implements ReviewHolders {
                 continue;
             }
             String hint = "";
-            if (halves.get(i).group() && !orderHint(query.sort()).isEmpty()) {
+            if (halves.get(i).group() && !halves.get(i).byKind() && !orderHint(query.sort()).isEmpty()) {
                 // Dense (one row in twenty or more of the table matches): walking the order index finds the page
-                // within a few hundred rows. Sparse: the filter's own index finds the few, and H2 sorts them.
+                // within a few hundred rows. Sparse, or by kind (whose matches may all stand behind the other kinds
+                // in queue order): the filter's own index finds them, and H2 sorts those.
                 rows = rows < 0 ? count() : rows;
                 hint = counts[i] * 20 >= rows ? orderHint(query.sort()) : "";
             }
@@ -334,19 +342,32 @@ class OpenTasks implements ReviewHolders {
     }
 
     /** One half of a queue: its WHERE clause, whether it is a desk's unheld half, and whether it has filters. */
-    private record Half(String where, boolean group, boolean filtered, boolean escalated) {
+    /**
+     * One half of a queue: its WHERE clause; whether it is a desk's unheld half; whether a filter other than the step
+     * narrows it (else review_queue_size counts it); and whether it is filtered by category or severity, which the
+     * routing decision turns into priority, so that the matches cluster in queue order instead of spreading through it.
+     */
+    private record Half(String where, boolean group, boolean filtered, boolean escalated, boolean byKind) {
     }
 
     private long count(Half half, List<String> groups, Map<String, Object> params) {
         if (half.group() && !half.filtered()) {
-            // A desk's unheld tasks, as review_queue_size keeps them; a desk lead's escalated ones of other desks are
-            // few, and counted on their own index.
+            // A desk's unheld tasks (of one step, when the query names it), as review_queue_size keeps them; a desk
+            // lead's escalated ones of other desks are few, and counted on their own index.
+            Object step = params.get("step");
+            Map<String, Object> size = new HashMap<>();
+            size.put("groups", groups);
+            if (step != null) {
+                size.put("step", step);
+            }
             long unheld = groups.isEmpty() ? 0 : jdbc.sql("SELECT COALESCE(SUM(unheld), 0) FROM review_queue_size "
-                    + "WHERE work_group IN (:groups)").param("groups", groups).query(Long.class).single();
+                    + "WHERE work_group IN (:groups)" + (step == null ? "" : " AND step = :step")).params(size)
+                    .query(Long.class).single();
             if (half.escalated()) {
                 unheld += jdbc.sql("SELECT COUNT(*) FROM review_task WHERE " + UNHELD + " AND escalated_at IS NOT NULL"
-                                + (groups.isEmpty() ? "" : " AND work_group NOT IN (:groups)"))
-                        .params(groups.isEmpty() ? Map.of() : Map.of("groups", groups)).query(Long.class).single();
+                                + (groups.isEmpty() ? "" : " AND work_group NOT IN (:groups)")
+                                + (step == null ? "" : " AND step = :step"))
+                        .params(size).query(Long.class).single();
             }
             return unheld;
         }
@@ -382,7 +403,8 @@ class OpenTasks implements ReviewHolders {
             default -> {
             }
         }
-        boolean filtered = !filters.isEmpty();
+        boolean filtered = !filters.toString().equals(query.step() == null ? "" : " AND step = :step");
+        boolean byKind = query.category() != null || query.severity() != null;
         if (!groups.isEmpty()) {
             params.put("groups", groups);
         }
@@ -392,17 +414,17 @@ class OpenTasks implements ReviewHolders {
             // Only what the holder may open: a task of one of their groups, or an escalated one for a desk lead.
             String may = groups.isEmpty() ? "escalated_at IS NOT NULL"
                     : deskLead ? "(work_group IN (:groups) OR escalated_at IS NOT NULL)" : "work_group IN (:groups)";
-            halves.add(new Half("holder = :user AND " + may + filters, false, filtered, false));
+            halves.add(new Half("holder = :user AND " + may + filters, false, filtered, false, byKind));
         }
         if (query.tab() != QueueQuery.Tab.MINE) {
             // A desk lead's groups' half also holds every unheld task escalated to the desk leads.
             if (!groups.isEmpty() && deskLead) {
                 halves.add(new Half(UNHELD + " AND (work_group IN (:groups) OR escalated_at IS NOT NULL)" + filters,
-                        true, filtered, true));
+                        true, filtered, true, byKind));
             } else if (deskLead) {
-                halves.add(new Half(UNHELD + " AND escalated_at IS NOT NULL" + filters, true, filtered, true));
+                halves.add(new Half(UNHELD + " AND escalated_at IS NOT NULL" + filters, true, filtered, true, byKind));
             } else if (!groups.isEmpty()) {
-                halves.add(new Half(GROUP_HALF + filters, true, filtered, false));
+                halves.add(new Half(GROUP_HALF + filters, true, filtered, false, byKind));
             }
         }
         return halves;

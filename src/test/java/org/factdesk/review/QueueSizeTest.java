@@ -82,6 +82,11 @@ class QueueSizeTest {
         // Every page of the queue agrees with its total (TestApi.queue fails otherwise).
         assertThat(api.queue("fiona", "")).isNotEmpty();
         assertThat(api.queue("edith", "tab=unassigned")).isNotEmpty();
+        // By step too, which the sizes keep apart: the total of one step is that step's tasks, every page agreeing.
+        assertThat(api.queue("fiona", "step=" + ClaimReviewProcess.Element.TASK_VERIFY_CLAIM + "&tab=unassigned"))
+                .isNotEmpty().allSatisfy(t -> assertThat(t.get("taskDefinitionKey").asText())
+                        .isEqualTo(ClaimReviewProcess.Element.TASK_VERIFY_CLAIM));
+        assertThat(api.queue("fiona", "step=" + ClaimReviewProcess.Element.TASK_APPROVE_CORRECTION)).isEmpty();
     }
 
     @Test
