@@ -66,6 +66,11 @@ final class Http {
         return send(user, "GET", path, null, null, Bench.REQUEST_TIMEOUT_SECONDS, true);
     }
 
+    /** A GET that may take long (the whole audit chain recomputed), keeping its body. */
+    Answer get(String user, String path, int timeoutSeconds) {
+        return send(user, "GET", path, null, null, timeoutSeconds, true);
+    }
+
     Answer postJson(String user, String path, Object json) {
         try {
             return send(user, "POST", path, json == null ? null : JSON.writeValueAsString(json), "application/json",
