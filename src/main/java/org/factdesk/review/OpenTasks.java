@@ -18,7 +18,10 @@ import org.factdesk.shared.SqlTime;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.core.Ordered;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * FactDesk's table of open review tasks, written by the task listeners in the engine's transaction (a task created,
@@ -32,6 +35,8 @@ class OpenTasks implements ReviewHolders {
     private static final int HOLDERS_SLICE = 500;
 
     private static final String UNHELD = "holder IS NULL";
+    /** Between a desk and a step in the key of a pending size change. */
+    private static final String KEY = "\u0000";
     private static final String GROUP_HALF = UNHELD + " AND work_group IN (:groups)";
 
     static final String COLUMNS = "task_id, claim_id, article_id, step, name, work_group, holder, category, severity, "
@@ -39,7 +44,7 @@ class OpenTasks implements ReviewHolders {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate jdbcTemplate;
-    private volatile String orderHint;
+    private volatile Boolean h2;
 
     OpenTasks(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
         this.jdbc = jdbc;
@@ -55,6 +60,9 @@ class OpenTasks implements ReviewHolders {
                         SqlTime.of(task.created()), SqlTime.of(task.escalated()), task.reportId(),
                         task.searchText())
                 .update();
+        if (task.holder() == null) {
+            unheldChanged(task.workGroup(), task.step(), 1);
+        }
     }
 
     /** The holder the table knows for a task: who held it before the change a listener is looking at. */
@@ -64,7 +72,22 @@ class OpenTasks implements ReviewHolders {
     }
 
     void hold(String taskId, String holder) {
+        Optional<String[]> before = groupAndHolder(taskId);
         jdbc.sql("UPDATE review_task SET holder = ? WHERE task_id = ?").params(holder, taskId).update();
+        before.ifPresent(row -> {
+            if (row[2] == null && holder != null) {
+                unheldChanged(row[0], row[1], -1);
+            } else if (row[2] != null && holder == null) {
+                unheldChanged(row[0], row[1], 1);
+            }
+        });
+    }
+
+    /** The task's desk, step and holder, as the table has them now. */
+    private Optional<String[]> groupAndHolder(String taskId) {
+        return jdbc.sql("SELECT work_group, step, holder FROM review_task WHERE task_id = ?").param(taskId)
+                .query((rs, row) -> new String[] {rs.getString("work_group"), rs.getString("step"),
+                        rs.getString("holder")}).optional();
     }
 
     /** Records that the task's "due soon" reminder went out. */
@@ -112,7 +135,10 @@ class OpenTasks implements ReviewHolders {
     }
 
     void remove(String taskId) {
-        jdbc.sql("DELETE FROM review_task WHERE task_id = ?").param(taskId).update();
+        Optional<String[]> before = groupAndHolder(taskId);
+        if (jdbc.sql("DELETE FROM review_task WHERE task_id = ?").param(taskId).update() == 1) {
+            before.filter(row -> row[2] == null).ifPresent(row -> unheldChanged(row[0], row[1], -1));
+        }
     }
 
     Optional<OpenTask> find(String taskId) {
@@ -156,61 +182,201 @@ class OpenTasks implements ReviewHolders {
 
     void removeAll() {
         jdbc.sql("DELETE FROM review_task").update();
+        pending().ifPresent(QueueSizeChanges::clear);
+        jdbc.sql("UPDATE review_queue_size SET unheld = 0").update();
+    }
+
+    /**
+     * Counts each desk's unheld tasks again from the table: on start, after anything that wrote the table without
+     * FactDesk (a restore, a hand edit). Tasks that commit meanwhile add their change after it, as always.
+     */
+    void recountQueueSizes() {
+        jdbc.sql("UPDATE review_queue_size SET unheld = (SELECT COUNT(*) FROM review_task t WHERE t.holder IS NULL "
+                + "AND t.work_group = review_queue_size.work_group AND t.step = review_queue_size.step)").update();
+        jdbc.sql("INSERT INTO review_queue_size (work_group, step, unheld) SELECT work_group, step, COUNT(*) "
+                + "FROM review_task t WHERE holder IS NULL AND NOT EXISTS (SELECT 1 FROM review_queue_size s "
+                + "WHERE s.work_group = t.work_group AND s.step = t.step) GROUP BY work_group, step").update();
+    }
+
+    /** The unheld tasks of one desk, all steps, as review_queue_size keeps them (for tests to compare with the table). */
+    long queueSize(String group) {
+        return jdbc.sql("SELECT COALESCE(SUM(unheld), 0) FROM review_queue_size WHERE work_group = ?").param(group)
+                .query(Long.class).single();
+    }
+
+    /**
+     * A change to a desk's unheld count, written when the transaction commits. Written then, and in the order of
+     * the desks' names, the size rows are the last locks a step takes: a step holds the audit chain's head (taken
+     * while it runs) before any size row, so two steps never wait for each other in a circle.
+     */
+    private void unheldChanged(String group, String step, long delta) {
+        String key = group + KEY + step;
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            applySizes(Map.of(key, delta));
+            return;
+        }
+        QueueSizeChanges changes = pending().orElseGet(() -> {
+            QueueSizeChanges created = new QueueSizeChanges();
+            TransactionSynchronizationManager.registerSynchronization(created);
+            return created;
+        });
+        changes.deltas.merge(key, delta, Long::sum);
+    }
+
+    /** This transaction's pending size changes, found among its synchronizations (an inner transaction has its own). */
+    private Optional<QueueSizeChanges> pending() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return Optional.empty();
+        }
+        return TransactionSynchronizationManager.getSynchronizations().stream()
+                .filter(s -> s instanceof QueueSizeChanges changes && changes.owner() == this)
+                .map(QueueSizeChanges.class::cast).findFirst();
+    }
+
+    private void applySizes(Map<String, Long> deltas) {
+        new java.util.TreeMap<>(deltas).forEach((key, delta) -> {
+            if (delta == 0) {
+                return;
+            }
+            String group = key.substring(0, key.indexOf(KEY));
+            String step = key.substring(key.indexOf(KEY) + 1);
+            if (jdbc.sql("UPDATE review_queue_size SET unheld = unheld + ? WHERE work_group = ? AND step = ?")
+                    .params(delta, group, step).update() == 0) {
+                jdbc.sql("INSERT INTO review_queue_size (work_group, step, unheld) VALUES (?, ?, ?)")
+                        .params(group, step, delta).update();
+            }
+        });
+    }
+
+    /** The size changes of one transaction, applied just before it commits. */
+    private final class QueueSizeChanges implements TransactionSynchronization {
+
+        private final Map<String, Long> deltas = new HashMap<>();
+
+        OpenTasks owner() {
+            return OpenTasks.this;
+        }
+
+        void clear() {
+            deltas.clear();
+        }
+
+        @Override
+        public void beforeCommit(boolean readOnly) {
+            applySizes(deltas);
+            deltas.clear();
+        }
+
+        @Override
+        public int getOrder() {
+            // After everything else that writes before the commit.
+            return Ordered.LOWEST_PRECEDENCE;
+        }
+    }
+
+    /** One page of a queue and how many tasks the whole queue holds. */
+    record Slice(List<OpenTask> tasks, long total) {
     }
 
     /**
      * One page of {@code user}'s queue: the tasks they hold and, unless the tab says otherwise, their groups' unheld
-     * tasks. Each half is read on its own index in queue order and cut at the page's end before the two are merged,
-     * so a page reads about as many rows as it shows (plus those of the pages before it).
+     * tasks (for a desk lead, also the unheld tasks escalated to the desk leads), with the number of tasks the whole
+     * queue holds. A task shows only to someone who may open it: in the group that works it, or, once it is
+     * escalated, a desk lead.
+     * <p>
+     * Each half is counted first (an unfiltered desk from {@code review_queue_size}, one row; a filtered one on an
+     * index that holds the filter), then read in queue order and cut at the page's end before the two are merged, so
+     * a page reads about as many rows as it shows (plus those of the pages before it). The count also tells how to
+     * read a half: most of the table matches, so walk the queue-order index and stop at the page's end; or few rows
+     * match, so find them by their filter and sort those few.
      */
-    List<OpenTask> queue(String user, List<String> groups, QueueQuery query, Instant now) {
-        return queue(user, groups, false, query, now);
-    }
-
-    /** The same, for a desk lead too when {@code deskLead}: the unheld tasks escalated to the desk leads join it. */
-    List<OpenTask> queue(String user, List<String> groups, boolean deskLead, QueueQuery query, Instant now) {
+    Slice page(String user, List<String> groups, boolean deskLead, QueueQuery query, Instant now) {
         Map<String, Object> params = new HashMap<>();
-        List<String> halves = halves(user, groups, deskLead, query, now, params);
-        if (halves.isEmpty()) {
-            return List.of();
+        List<Half> halves = halves(user, groups, deskLead, query, now, params);
+        long[] counts = new long[halves.size()];
+        long total = 0;
+        for (int i = 0; i < halves.size(); i++) {
+            counts[i] = count(halves.get(i), groups, params);
+            total += counts[i];
+        }
+        if (total <= query.offset()) {
+            return new Slice(List.of(), total);
         }
         String order = order(query.sort());
         // The page's bounds are written into the statement, not bound: they are numbers FactDesk computed, and H2
         // reuses a derived table's rows across executions when its row limit is a parameter.
         long upTo = query.offset() + query.size();
+        long rows = -1;
         StringBuilder sql = new StringBuilder("SELECT * FROM (");
+        boolean first = true;
         for (int i = 0; i < halves.size(); i++) {
-            // A group's half matches most of the table: read it in queue order and stop at the page's end. PostgreSQL
-            // finds that plan itself; H2 sorts unless told which index to read.
-            boolean groupHalf = halves.get(i).startsWith(UNHELD);
-            sql.append(i == 0 ? "" : " UNION ALL ").append("(SELECT ").append(COLUMNS).append(" FROM review_task")
-                    .append(groupHalf && query.sort() == QueueQuery.Sort.PRIORITY ? orderHint() : "")
-                    .append(" WHERE ").append(halves.get(i)).append(" ORDER BY ").append(order)
+            if (counts[i] == 0) {
+                continue;
+            }
+            String hint = "";
+            if (halves.get(i).group() && !halves.get(i).byKind() && !orderHint(query.sort()).isEmpty()) {
+                // Dense (one row in twenty or more of the table matches): walking the order index finds the page
+                // within a few hundred rows. Sparse, or by kind (whose matches may all stand behind the other kinds
+                // in queue order): the filter's own index finds them, and H2 sorts those.
+                rows = rows < 0 ? count() : rows;
+                hint = counts[i] * 20 >= rows ? orderHint(query.sort()) : "";
+            }
+            sql.append(first ? "" : " UNION ALL ").append("(SELECT ").append(COLUMNS).append(" FROM review_task")
+                    .append(hint).append(" WHERE ").append(halves.get(i).where()).append(" ORDER BY ").append(order)
                     .append(" FETCH FIRST ").append(upTo).append(" ROWS ONLY)");
+            first = false;
         }
         sql.append(") queue ORDER BY ").append(order).append(" OFFSET ").append(query.offset())
                 .append(" ROWS FETCH NEXT ").append(query.size()).append(" ROWS ONLY");
-        return jdbc.sql(sql.toString()).params(params).query(ROW).list();
+        return new Slice(jdbc.sql(sql.toString()).params(params).query(ROW).list(), total);
     }
 
-    /** How many tasks the whole queue of {@link #queue} holds. */
-    long count(String user, List<String> groups, QueueQuery query, Instant now) {
-        return count(user, groups, false, query, now);
-    }
-
+    /** How many tasks the whole queue of {@link #page} holds, without reading any of them. */
     long count(String user, List<String> groups, boolean deskLead, QueueQuery query, Instant now) {
         Map<String, Object> params = new HashMap<>();
-        List<String> halves = halves(user, groups, deskLead, query, now, params);
-        if (halves.isEmpty()) {
-            return 0;
+        long total = 0;
+        for (Half half : halves(user, groups, deskLead, query, now, params)) {
+            total += count(half, groups, params);
         }
-        String sql = halves.stream().map(where -> "(SELECT COUNT(*) FROM review_task WHERE " + where + ")")
-                .collect(Collectors.joining(" + ", "SELECT ", ""));
-        return jdbc.sql(sql).params(params).query(Long.class).single();
+        return total;
     }
 
-    /** The WHERE clause of each half of the queue the tab asks for, with the filters. */
-    private static List<String> halves(String user, List<String> groups, boolean deskLead, QueueQuery query,
+    /** One half of a queue: its WHERE clause, whether it is a desk's unheld half, and whether it has filters. */
+    /**
+     * One half of a queue: its WHERE clause; whether it is a desk's unheld half; whether a filter other than the step
+     * narrows it (else review_queue_size counts it); and whether it is filtered by category or severity, which the
+     * routing decision turns into priority, so that the matches cluster in queue order instead of spreading through it.
+     */
+    private record Half(String where, boolean group, boolean filtered, boolean escalated, boolean byKind) {
+    }
+
+    private long count(Half half, List<String> groups, Map<String, Object> params) {
+        if (half.group() && !half.filtered()) {
+            // A desk's unheld tasks (of one step, when the query names it), as review_queue_size keeps them; a desk
+            // lead's escalated ones of other desks are few, and counted on their own index.
+            Object step = params.get("step");
+            Map<String, Object> size = new HashMap<>();
+            size.put("groups", groups);
+            if (step != null) {
+                size.put("step", step);
+            }
+            long unheld = groups.isEmpty() ? 0 : jdbc.sql("SELECT COALESCE(SUM(unheld), 0) FROM review_queue_size "
+                    + "WHERE work_group IN (:groups)" + (step == null ? "" : " AND step = :step")).params(size)
+                    .query(Long.class).single();
+            if (half.escalated()) {
+                unheld += jdbc.sql("SELECT COUNT(*) FROM review_task WHERE " + UNHELD + " AND escalated_at IS NOT NULL"
+                                + (groups.isEmpty() ? "" : " AND work_group NOT IN (:groups)")
+                                + (step == null ? "" : " AND step = :step"))
+                        .params(size).query(Long.class).single();
+            }
+            return unheld;
+        }
+        return jdbc.sql("SELECT COUNT(*) FROM review_task WHERE " + half.where()).params(params).query(Long.class)
+                .single();
+    }
+
+    /** The halves of the queue the tab asks for, with the filters. */
+    private static List<Half> halves(String user, List<String> groups, boolean deskLead, QueueQuery query,
             Instant now, Map<String, Object> params) {
         StringBuilder filters = new StringBuilder();
         filter(filters, params, "article_id", "article", query.articleId());
@@ -237,22 +403,28 @@ class OpenTasks implements ReviewHolders {
             default -> {
             }
         }
-        List<String> halves = new ArrayList<>();
-        if (query.tab() != QueueQuery.Tab.UNASSIGNED) {
+        boolean filtered = !filters.toString().equals(query.step() == null ? "" : " AND step = :step");
+        boolean byKind = query.category() != null || query.severity() != null;
+        if (!groups.isEmpty()) {
+            params.put("groups", groups);
+        }
+        List<Half> halves = new ArrayList<>();
+        if (query.tab() != QueueQuery.Tab.UNASSIGNED && (!groups.isEmpty() || deskLead)) {
             params.put("user", user);
-            halves.add("holder = :user" + filters);
+            // Only what the holder may open: a task of one of their groups, or an escalated one for a desk lead.
+            String may = groups.isEmpty() ? "escalated_at IS NOT NULL"
+                    : deskLead ? "(work_group IN (:groups) OR escalated_at IS NOT NULL)" : "work_group IN (:groups)";
+            halves.add(new Half("holder = :user AND " + may + filters, false, filtered, false, byKind));
         }
         if (query.tab() != QueueQuery.Tab.MINE) {
-            if (!groups.isEmpty()) {
-                params.put("groups", groups);
-            }
             // A desk lead's groups' half also holds every unheld task escalated to the desk leads.
             if (!groups.isEmpty() && deskLead) {
-                halves.add(UNHELD + " AND (work_group IN (:groups) OR escalated_at IS NOT NULL)" + filters);
+                halves.add(new Half(UNHELD + " AND (work_group IN (:groups) OR escalated_at IS NOT NULL)" + filters,
+                        true, filtered, true, byKind));
             } else if (deskLead) {
-                halves.add(UNHELD + " AND escalated_at IS NOT NULL" + filters);
+                halves.add(new Half(UNHELD + " AND escalated_at IS NOT NULL" + filters, true, filtered, true, byKind));
             } else if (!groups.isEmpty()) {
-                halves.add(GROUP_HALF + filters);
+                halves.add(new Half(GROUP_HALF + filters, true, filtered, false, byKind));
             }
         }
         return halves;
@@ -270,14 +442,18 @@ class OpenTasks implements ReviewHolders {
         return word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
-    /** H2's table hint to read the queue-order index; nothing on other databases. */
-    private String orderHint() {
-        if (orderHint == null) {
+    /** H2's table hint to read the index in this order; nothing on other databases, which find that plan themselves. */
+    private String orderHint(QueueQuery.Sort sort) {
+        if (h2 == null) {
             String product = jdbcTemplate.execute((Connection connection) ->
                     connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT));
-            orderHint = product != null && product.contains("h2") ? " USE INDEX (review_task_order)" : "";
+            h2 = product != null && product.contains("h2");
         }
-        return orderHint;
+        if (!h2) {
+            return "";
+        }
+        return sort == QueueQuery.Sort.DEADLINE ? " USE INDEX (review_task_deadline_order)"
+                : " USE INDEX (review_task_order)";
     }
 
     private static String order(QueueQuery.Sort sort) {

@@ -69,6 +69,8 @@ class OpenTasksRebuild implements ApplicationRunner {
         long inEngine = tasks.createTaskQuery().processDefinitionKeyIn(QUEUED).count();
         if (inEngine == openTasks.count()) {
             refillSearchText();
+            // The desks' sizes are cheap to recount, and right again after anything wrote the table by hand.
+            transaction.executeWithoutResult(status -> openTasks.recountQueueSizes());
             return;
         }
         log.info("Rebuilding the open review tasks from the engine ({} there, {} in FactDesk's table)", inEngine,

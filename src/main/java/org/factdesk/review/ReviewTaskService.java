@@ -54,12 +54,18 @@ public class ReviewTaskService {
         List<String> all = taskGroups.of(user);
         List<String> groups = all.stream().filter(ClaimReviewProcess::isWorkGroup).toList();
         boolean deskLead = all.contains(ClaimReviewProcess.GROUP_DESK_LEADS);
-        Instant now = clock.instant();
-        List<ReviewTask> page = openTasks.queue(user, groups, deskLead, query, now).stream()
-                .map(ReviewTaskService::view).toList();
-        long total = page.size() < query.size() && query.page() == 0 ? page.size()
-                : openTasks.count(user, groups, deskLead, query, now);
-        return new QueuePage(page, total, query.page(), query.size());
+        OpenTasks.Slice slice = openTasks.page(user, groups, deskLead, query, clock.instant());
+        return new QueuePage(slice.tasks().stream().map(ReviewTaskService::view).toList(), slice.total(),
+                query.page(), query.size());
+    }
+
+    /** How many tasks the caller's queue holds as the query's tab and filters say, without reading any of them. */
+    @Transactional(readOnly = true)
+    public long count(String user, QueueQuery query) {
+        List<String> all = taskGroups.of(user);
+        List<String> groups = all.stream().filter(ClaimReviewProcess::isWorkGroup).toList();
+        return openTasks.count(user, groups, all.contains(ClaimReviewProcess.GROUP_DESK_LEADS), query,
+                clock.instant());
     }
 
     private static ReviewTask view(OpenTask task) {
@@ -145,9 +151,14 @@ public class ReviewTaskService {
      */
     @Transactional(readOnly = true)
     public Map<String, List<String>> assignees(List<ReviewTask> page, String user) {
+        return assignees(page, user, claims.all(page.stream().map(ReviewTask::claimId)
+                .filter(java.util.Objects::nonNull).toList()));
+    }
+
+    /** The same, with the page's claims the caller has read already (by id), for the four-eyes rule. */
+    @Transactional(readOnly = true)
+    public Map<String, List<String>> assignees(List<ReviewTask> page, String user, Map<Long, Claim> claimsById) {
         Map<String, List<String>> holdersOf = new HashMap<>();
-        Map<Long, Claim> claimsById = claims.all(page.stream().map(ReviewTask::claimId)
-                .filter(java.util.Objects::nonNull).toList());
         Map<String, List<String>> assignees = new HashMap<>();
         for (ReviewTask task : page) {
             if (!assignments.mayAssign(user, task.assignee(), task.taskDefinitionKey())) {

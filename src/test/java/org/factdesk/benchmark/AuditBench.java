@@ -35,6 +35,12 @@ final class AuditBench {
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
 
     private static final java.util.Map<String, Double> LAST = new java.util.HashMap<>();
+    /** Unmeasured and measured requests of each short read (a page, one page of the API) at every size. */
+    private static final int SHORT_WARMUP = Integer.getInteger("scale.audit.warmup", Bench.QUICK ? 3 : 15);
+    private static final int SHORT_REPEATS = Integer.getInteger("scale.audit.requests", Bench.QUICK ? 5 : 20);
+    /** Each read's figures by size, for the summary. */
+    private static final java.util.Map<String, java.util.Map<Integer, Samples>> FIGURES =
+            new java.util.LinkedHashMap<>();
     private static final int[] LAST_SIZE = {1};
 
     private AuditBench() {
@@ -51,6 +57,7 @@ final class AuditBench {
             double seconds = (System.nanoTime() - t0) / 1e9;
             say("[audit %,d] appended %,d chained entries (and their claims) over JDBC in %.1f s (%.0f entries/s)",
                     size, added, seconds, added / Math.max(seconds, 1e-9));
+            plans(data, size);
             Node node = Node.h2("audit-h2-" + size, data, List.of());
             boolean clean = true;
             try {
@@ -63,26 +70,59 @@ final class AuditBench {
                 }
             }
         }
+        summary();
+    }
+
+    /** p50 / p95 of every read by size, and the ratio of the largest size's p95 to the smallest's (target: 2x). */
+    private static void summary() {
+        List<Integer> sizes = Bench.AUDIT_SIZES;
+        StringBuilder out = new StringBuilder("Audit summary (p50 / p95 in ms; the short reads within 2x is the target):");
+        for (var e : FIGURES.entrySet()) {
+            out.append(String.format(java.util.Locale.ROOT, "%n      %-58s", e.getKey()));
+            for (int size : sizes) {
+                Samples s = e.getValue().get(size);
+                out.append(String.format(java.util.Locale.ROOT, " %,10d: %-18s", size, s == null ? "-"
+                        : String.format(java.util.Locale.ROOT, "%.1f / %.1f", s.p50(), s.p95())));
+            }
+            Samples small = e.getValue().get(sizes.get(0));
+            Samples large = e.getValue().get(sizes.get(sizes.size() - 1));
+            if (small != null && large != null) {
+                double ratio = large.p95() / small.p95();
+                out.append(String.format(java.util.Locale.ROOT, " p95 %.2fx%s", ratio, e.getKey().contains("export")
+                        ? " (whole log: grows with it)" : ratio <= 2.0 ? " holds" : " MISSED"));
+            }
+        }
+        say(out.toString());
     }
 
     private static boolean measure(Node node, int size) throws Exception {
         String tag = "[audit " + String.format("%,d", size) + "]";
-        Http.Answer verify = node.http.get("audrey", "/api/audit/verify");
+        // The whole chain recomputed: minutes at a million entries on a loaded machine.
+        Http.Answer verify = node.http.get("audrey", "/api/audit/verify", 900);
         say("%s GET /api/audit/verify: %s in %s -> %s", tag, verify.status(), ms(verify.millis()),
                 verify.body().length() > 200 ? verify.body().substring(0, 200) : verify.body());
         long idle = node.heapAfterGc();
         say("%s node heap after a full GC before the reads: %s", tag, bytes(idle));
         int timeout = Math.max(Bench.REQUEST_TIMEOUT_SECONDS, 300);
-        int repeats = size <= 100_000 ? 3 : 1;
+        // The page and one page of the API are short reads: warmed up, then measured as often at every size, so that
+        // their ratio compares like with like. The export reads the whole log: timed a few times at most.
         for (String[] read : new String[][] {
-                {"GET /api/audit (all entries, JSON)", "/api/audit"},
-                {"GET /api/audit/export?format=csv (all entries)", "/api/audit/export?format=csv"},
-                {"GET /audit page (all entries)", "/audit"}}) {
+                {"GET /api/audit (first page of 100, JSON)", "/api/audit", "page"},
+                {"GET /audit page (newest 100)", "/audit", "page"},
+                {"GET /audit?page=50 (entries 5,001-5,100 from the newest)", "/audit?page=50", "page"},
+                {"GET /api/audit/export?format=csv (all entries)", "/api/audit/export?format=csv", "export"},
+                {"GET /audit/export (CSV as the page links it, all entries)", "/audit/export", "export"}}) {
+            boolean export = read[2].equals("export");
             Double before = LAST.get(read[1]);
-            if (before != null && before * size / LAST_SIZE[0] > timeout * 1000.0) {
+            if (export && before != null && before * size / LAST_SIZE[0] > timeout * 1000.0) {
                 say("%s %s: skipped (p50 %s at %,d entries extrapolates past the %d s timeout)", tag, read[0],
                         ms(before), LAST_SIZE[0], timeout);
                 continue;
+            }
+            int warmups = export ? 0 : SHORT_WARMUP;
+            int repeats = export ? (size <= 100_000 ? 3 : 1) : SHORT_REPEATS;
+            for (int i = 0; i < warmups; i++) {
+                node.http.measure("edith", read[1], timeout);
             }
             Samples samples = new Samples();
             long peak = 0;
@@ -90,7 +130,11 @@ final class AuditBench {
             int status = 0;
             for (int i = 0; i < repeats; i++) {
                 Http.Answer[] answer = new Http.Answer[1];
-                long p = node.peakHeapDuring(() -> answer[0] = node.http.measure("edith", read[1], timeout));
+                long p = export ? node.peakHeapDuring(() -> answer[0] = node.http.measure("edith", read[1], timeout))
+                        : 0;
+                if (!export) {
+                    answer[0] = node.http.measure("edith", read[1], timeout);
+                }
                 if (answer[0] == null) {
                     say("%s %s: no answer within %d s (peak heap %s); node killed", tag, read[0], timeout, bytes(p));
                     return false;
@@ -101,9 +145,15 @@ final class AuditBench {
                 status = answer[0].status();
             }
             LAST.put(read[1], samples.p50());
-            say("%s %s: status %d, %s, %s; %,.0f rows/s at the median; node heap peak %s (%s above idle)", tag,
-                    read[0], status, samples, bytes(size0), size / (samples.p50() / 1000), bytes(peak),
-                    bytes(peak - idle));
+            FIGURES.computeIfAbsent(read[0], k -> new java.util.LinkedHashMap<>()).put(size, samples);
+            if (export) {
+                say("%s %s: status %d, %s, %s; %,.0f rows/s at the median; node heap peak %s (%s above idle)", tag,
+                        read[0], status, samples, bytes(size0), size / (samples.p50() / 1000), bytes(peak),
+                        bytes(peak - idle));
+            } else {
+                say("%s %s: status %d, %s after %d warm-up requests, %s", tag, read[0], status, samples, warmups,
+                        bytes(size0));
+            }
         }
         LAST_SIZE[0] = size;
         // A narrow question: one actor on one day, as the page's filters ask it.
@@ -111,6 +161,50 @@ final class AuditBench {
                 "/api/audit?actor=elliot&from=2025-03-01T00:00:00Z&to=2025-03-02T00:00:00Z", timeout));
         say("%s GET /api/audit?actor=elliot&from=..&to=.. (one day): %s", tag, filtered);
         return true;
+    }
+
+    /**
+     * H2's EXPLAIN ANALYZE of the statements AuditRepository runs for the page, the API and the one-day filter (the
+     * same SQL, written out here), with FactDesk stopped: plans/audit-SIZE-NAME.txt.
+     */
+    private static void plans(Path data, int size) throws Exception {
+        String columns = "id, seq, at, actor, action, claim_id, article_id, revision, before_text, after_text, detail, "
+                + "prev_hash, hash";
+        String day = " WHERE at >= TIMESTAMP WITH TIME ZONE '2025-03-01 00:00:00+00' AND at < TIMESTAMP WITH TIME "
+                + "ZONE '2025-03-02 00:00:00+00' AND actor = 'elliot'";
+        String[][] statements = {
+                {"page-newest", "SELECT " + columns + " FROM audit_entry ORDER BY seq DESC OFFSET 0 ROWS FETCH NEXT 100 "
+                        + "ROWS ONLY"},
+                {"page-50", "SELECT " + columns + " FROM audit_entry ORDER BY seq DESC OFFSET 5000 ROWS FETCH NEXT 100 "
+                        + "ROWS ONLY"},
+                {"api-first", "SELECT " + columns + " FROM audit_entry ORDER BY seq OFFSET 0 ROWS FETCH NEXT 100 ROWS "
+                        + "ONLY"},
+                {"count", "SELECT COUNT(*) FROM audit_entry"},
+                {"export-chunk", "SELECT " + columns + " FROM audit_entry WHERE seq < " + (size / 2) + " ORDER BY seq "
+                        + "DESC FETCH FIRST 1000 ROWS ONLY"},
+                {"one-day", "SELECT " + columns + " FROM audit_entry" + day + " ORDER BY seq OFFSET 0 ROWS FETCH NEXT "
+                        + "100 ROWS ONLY"},
+                {"one-day-count", "SELECT COUNT(*) FROM audit_entry" + day}};
+        String url = "jdbc:h2:file:" + data.toAbsolutePath() + "/factdesk;LOCK_TIMEOUT=10000;OPTIMIZE_REUSE_RESULTS=0";
+        StringBuilder out = new StringBuilder();
+        try (Connection c = DriverManager.getConnection(url, JDBC_USER, "factdesk"); Statement s = c.createStatement()) {
+            for (String[] statement : statements) {
+                List<String> rows = new java.util.ArrayList<>();
+                long t0 = System.nanoTime();
+                try (ResultSet rs = s.executeQuery("EXPLAIN ANALYZE " + statement[1])) {
+                    while (rs.next()) {
+                        rows.add(rs.getString(1));
+                    }
+                }
+                double millis = (System.nanoTime() - t0) / 1e6;
+                String plan = Plans.save("audit-" + size + "-" + statement[0], statement[1], String.join("\n", rows));
+                out.append(String.format(java.util.Locale.ROOT, "%n      %-14s %8s  %s", statement[0], ms(millis),
+                        QueueBench.condense(plan).lines().filter(l -> l.startsWith("/*") && !l.startsWith("/* WHERE"))
+                                .map(l -> l.replaceAll("\\s+", " ")).reduce((a, b) -> a + " " + b).orElse("")));
+            }
+        }
+        say("[audit %,d] plans of the log's statements (EXPLAIN ANALYZE, cold; files plans/audit-%d-*.txt):%s", size,
+                size, out);
     }
 
     /** Appends chained entries until the log holds {@code size}; returns how many were added. */

@@ -29,7 +29,12 @@ final class Http {
     }
 
     /** One answer: status and body (null when only its size was kept). */
-    record Answer(int status, String body, long bytes, long nanos) {
+    record Answer(int status, String body, long bytes, long nanos, java.net.http.HttpHeaders headers) {
+
+        /** The first value of a response header, or null. */
+        String header(String name) {
+            return headers == null ? null : headers.firstValue(name).orElse(null);
+        }
 
         JsonNode json() {
             try {
@@ -59,6 +64,11 @@ final class Http {
 
     Answer get(String user, String path) {
         return send(user, "GET", path, null, null, Bench.REQUEST_TIMEOUT_SECONDS, true);
+    }
+
+    /** A GET that may take long (the whole audit chain recomputed), keeping its body. */
+    Answer get(String user, String path, int timeoutSeconds) {
+        return send(user, "GET", path, null, null, timeoutSeconds, true);
     }
 
     Answer postJson(String user, String path, Object json) {
@@ -106,7 +116,7 @@ final class Http {
         try {
             if (keepBody) {
                 HttpResponse<String> r = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
-                return new Answer(r.statusCode(), r.body(), r.body().length(), System.nanoTime() - t0);
+                return new Answer(r.statusCode(), r.body(), r.body().length(), System.nanoTime() - t0, r.headers());
             }
             HttpResponse<InputStream> r = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
             long n = 0;
@@ -116,7 +126,7 @@ final class Http {
                     n += read;
                 }
             }
-            return new Answer(r.statusCode(), null, n, System.nanoTime() - t0);
+            return new Answer(r.statusCode(), null, n, System.nanoTime() - t0, r.headers());
         } catch (HttpTimeoutException e) {
             throw new TimedOut(method + " " + path + " took over " + timeoutSeconds + " s");
         } catch (IOException e) {

@@ -140,8 +140,8 @@ class QueuePages {
         model.addAttribute("pageLink", ServletUriComponentsBuilder.fromCurrentRequest().replaceQueryParam("page")
                 .queryParam("page", "").build().toUriString());
         QueueQuery all = QueueQuery.firstPage();
-        model.addAttribute("mineCount", reviewTasks.queue(user, tab(all, QueueQuery.Tab.MINE)).total());
-        model.addAttribute("overdueCount", reviewTasks.queue(user, tab(all, QueueQuery.Tab.OVERDUE)).total());
+        model.addAttribute("mineCount", reviewTasks.count(user, tab(all, QueueQuery.Tab.MINE)));
+        model.addAttribute("overdueCount", reviewTasks.count(user, tab(all, QueueQuery.Tab.OVERDUE)));
         // Desk leads watch every desk: a desk whose overdue tasks passed the threshold stands above their queue.
         if (me.getAuthorities().stream().anyMatch(a -> ("ROLE_" + Roles.DESK_LEADS).equals(a.getAuthority()))) {
             model.addAttribute("backlogAlerts", backlog.desks().stream().filter(DeskBacklog::alerting).toList());
@@ -327,7 +327,7 @@ class QueuePages {
         Map<Long, Claim> claimsById = claims.all(tasks.stream().map(ReviewTask::claimId).filter(Objects::nonNull)
                 .toList());
         Map<Long, Article> articlesById = articles.all(tasks.stream().map(ReviewTask::articleId).toList());
-        Map<String, List<String>> assignees = reviewTasks.assignees(tasks, user);
+        Map<String, List<String>> assignees = reviewTasks.assignees(tasks, user, claimsById);
         List<TaskRow> rows = new ArrayList<>();
         for (ReviewTask task : tasks) {
             List<String> colleagues = assignees.getOrDefault(task.id(), List.of());
