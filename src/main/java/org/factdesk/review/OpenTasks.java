@@ -19,7 +19,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.core.Ordered;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -44,11 +48,14 @@ class OpenTasks implements ReviewHolders {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate jdbcTemplate;
+    private final TransactionTemplate savepoint;
     private volatile Boolean h2;
 
-    OpenTasks(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
+    OpenTasks(JdbcClient jdbc, JdbcTemplate jdbcTemplate, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.jdbcTemplate = jdbcTemplate;
+        this.savepoint = new TransactionTemplate(transactions);
+        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
 
     void insert(OpenTask task) {
@@ -240,12 +247,25 @@ class OpenTasks implements ReviewHolders {
             }
             String group = key.substring(0, key.indexOf(KEY));
             String step = key.substring(key.indexOf(KEY) + 1);
-            if (jdbc.sql("UPDATE review_queue_size SET unheld = unheld + ? WHERE work_group = ? AND step = ?")
-                    .params(delta, group, step).update() == 0) {
-                jdbc.sql("INSERT INTO review_queue_size (work_group, step, unheld) VALUES (?, ?, ?)")
-                        .params(group, step, delta).update();
+            if (addToSize(group, step, delta)) {
+                return;
+            }
+            // The desk's first task of this step. Two steps may both find no row and insert it: the insert runs in
+            // a savepoint, so the one that loses (on PostgreSQL too, where a failed statement spoils the
+            // transaction) adds to the row the other made instead of failing its whole step.
+            try {
+                savepoint.executeWithoutResult(status -> jdbc.sql(
+                        "INSERT INTO review_queue_size (work_group, step, unheld) VALUES (?, ?, ?)")
+                        .params(group, step, delta).update());
+            } catch (DuplicateKeyException taken) {
+                addToSize(group, step, delta);
             }
         });
+    }
+
+    private boolean addToSize(String group, String step, long delta) {
+        return jdbc.sql("UPDATE review_queue_size SET unheld = unheld + ? WHERE work_group = ? AND step = ?")
+                .params(delta, group, step).update() > 0;
     }
 
     /** The size changes of one transaction, applied just before it commits. */

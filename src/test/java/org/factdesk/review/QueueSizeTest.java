@@ -106,6 +106,39 @@ class QueueSizeTest {
     }
 
     @Test
+    void stepsThatOpenADesksFirstTasksAtOnceAllCommitAndAreAllCounted() throws Exception {
+        // No size rows at all, as on a database whose desks have never had an unheld task: six flags at once each
+        // find no row for the fact-checkers' Verify claim and try to make it.
+        jdbc.sql("DELETE FROM review_queue_size").update();
+        String[] towns = {"Dovr", "Calias", "Harwik"};
+        List<Long> articles = List.of(api.importArticle(TEXT), api.importArticle(TEXT));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<Integer>> flags = new java.util.ArrayList<>();
+        try {
+            for (long article : articles) {
+                for (String town : towns) {
+                    flags.add(pool.submit(() -> {
+                        start.await();
+                        return api.post("edith", "/api/articles/" + article + "/claims",
+                                Map.of("quote", town, "category", "NAME")).status();
+                    }));
+                }
+            }
+            start.countDown();
+            for (java.util.concurrent.Future<Integer> flag : flags) {
+                assertThat(flag.get()).isEqualTo(201);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        // The size rows now count the six new tasks and nothing before them; a start counts the rest again.
+        assertThat(openTasks.queueSize(ClaimReviewProcess.GROUP_FACT_CHECKERS)).isEqualTo(6);
+        rebuild.run(null);
+        assertSizesMatchTheTable();
+    }
+
+    @Test
     void aStartCountsTheSizesAgainFromTheTable() {
         jdbc.sql("UPDATE review_queue_size SET unheld = unheld + 1000").update();
 
