@@ -28,11 +28,24 @@ final class LifecycleBench {
         }
         say("[h2] bare Camunda 7.24 (in-process, full history, H2 file): %.1f lifecycles/s at 1 thread, %.1f at 4",
                 bare[0], bare[1]);
+        double[] rest = new double[2];
+        String restSteps;
+        try (RestLifecycles engine = new RestLifecycles(Bench.dir("bare-rest-h2"))) {
+            engine.run(1, Bench.QUICK ? 3 : 8, false);
+            rest[0] = engine.run(1, Bench.LIFECYCLE_SECONDS, true);
+            rest[1] = engine.run(4, Bench.LIFECYCLE_SECONDS, false);
+            restSteps = engine.stepTable();
+        }
+        say("[h2] bare Camunda 7.24 behind its own REST API over HTTP (own JVM, HTTP Basic, full history, async service"
+                + " task, H2 file): %.2f lifecycles/s at 1 client thread, %.2f at 4", rest[0], rest[1]);
+        say("[h2] bare engine over REST, one client thread,%n%s", restSteps);
         Node node = Node.h2("lifecycle-h2", Bench.dir("lifecycle-h2"), List.of());
         try {
             Lifecycles lifecycles = new Lifecycles(List.of(node));
             lifecycles.importArticles(articlesNeeded());
-            measure("h2", lifecycles, bare);
+            double[] factDesk = measure("h2", lifecycles, bare);
+            say("[h2] ratio FactDesk / bare engine over REST (both over HTTP): %.3f at 1 thread, %.3f at 4 threads",
+                    factDesk[0] / rest[0], factDesk[1] / rest[1]);
             profile(node, lifecycles, "h2");
         } finally {
             node.stop();

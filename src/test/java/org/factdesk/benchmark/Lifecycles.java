@@ -31,10 +31,16 @@ final class Lifecycles {
     static final String APPROVER = "edith";
     static final int QUOTES_PER_ARTICLE = 30;
 
+    /**
+     * How often the client asks whether a claim is PUBLISHED, in milliseconds ({@code scale.poll.ms}, default 5): at
+     * 25 ms the wait's granularity was most of the last step's time.
+     */
+    static final int POLL_MS = Integer.getInteger("scale.poll.ms", 5);
+
     private static final AtomicInteger CODES = new AtomicInteger();
     static final String[] STEPS = {"flag (POST /api/articles/{id}/claims)", "farid's queue (GET /api/tasks?claim=)",
             "claim Verify claim", "complete Verify claim", "edith's queue (GET /api/tasks?claim=)", "claim Approve correction",
-            "complete Approve correction", "until PUBLISHED (background job), polled every 25 ms"};
+            "complete Approve correction", "until PUBLISHED (background job), polled every " + POLL_MS + " ms"};
 
     /** An article with typos nobody has flagged yet; one client thread at a time works on it. */
     record Article(Node node, long id, Deque<String> quotes) {
@@ -171,7 +177,7 @@ final class Lifecycles {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("claim " + claim + " still " + state + " after 2 minutes");
             }
-            Node.sleep(25);
+            Node.sleep(POLL_MS);
         }
         t[8] = System.nanoTime();
         if (record) {

@@ -74,12 +74,25 @@ final class Node {
 
     private static Node start(String name, Path dataDir, Map<String, String> env, List<String> jvmFlags,
             String... args) {
+        return start(name, dataDir, env, jvmFlags, List.of("-jar", jar().toString()), args);
+    }
+
+    /**
+     * Starts {@code mainClass} from the benchmark's own class path in a JVM of its own, as a node is started: a
+     * server the benchmark compares FactDesk with ({@link BareRestEngine}).
+     */
+    static Node ofClass(String name, Path dataDir, Class<?> mainClass, String... args) {
+        return start(name, dataDir, Map.of(), List.of("-Dspring.config.name=" + name), List.of("-cp",
+                System.getProperty("java.class.path"), mainClass.getName()), args);
+    }
+
+    private static Node start(String name, Path dataDir, Map<String, String> env, List<String> jvmFlags,
+            List<String> launch, String... args) {
         int port = freePort();
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmFlags);
-        command.add("-jar");
-        command.add(jar().toString());
+        command.addAll(launch);
         command.addAll(List.of(args));
         Path log = Bench.OUT.resolve(name + ".log");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
