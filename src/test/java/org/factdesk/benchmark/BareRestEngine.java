@@ -13,7 +13,6 @@ import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.spring.boot.starter.webapp.CamundaBpmWebappAutoConfiguration;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.actuate.autoconfigure.security.servlet.ManagementWebSecurityAutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.autoconfigure.flyway.FlywayAutoConfiguration;
@@ -31,7 +30,8 @@ import org.springframework.context.annotation.Bean;
  * checks (as the in-process yardstick). Its model is the in-process one with the service task asynchronous, as
  * FactDesk's publication is. Started by {@link RestLifecycles} with {@code java -cp <test classpath>}.
  */
-@SpringBootConfiguration
+// Deliberately no @Configuration (nor @SpringBootConfiguration): FactDesk's tests scan org.factdesk for components,
+// and this class's exclusions would switch FactDesk's security off there. A primary source needs neither.
 @EnableAutoConfiguration(exclude = {SecurityAutoConfiguration.class, SecurityFilterAutoConfiguration.class,
         UserDetailsServiceAutoConfiguration.class, ManagementWebSecurityAutoConfiguration.class,
         FlywayAutoConfiguration.class, CamundaBpmWebappAutoConfiguration.class})
