@@ -105,10 +105,22 @@ final class Lifecycles {
         return code.toString();
     }
 
+    /** CPU milliseconds the server used per lifecycle in the last run, background work included. */
+    double cpuMillisPerLifecycle = Double.NaN;
+
+    private double cpuSeconds() {
+        double sum = 0;
+        for (Node n : nodes) {
+            sum += n.cpuSeconds();
+        }
+        return sum;
+    }
+
     /** Lifecycles per second with {@code threads} client threads for {@code seconds}; steps are timed too. */
     double run(int threads, int seconds, boolean record) throws InterruptedException {
         AtomicInteger done = new AtomicInteger();
         AtomicReference<Throwable> failure = new AtomicReference<>();
+        double cpuBefore = cpuSeconds();
         long start = System.nanoTime();
         long end = start + seconds * 1_000_000_000L;
         List<Thread> workers = new ArrayList<>();
@@ -143,6 +155,7 @@ final class Lifecycles {
             throw new IllegalStateException("a lifecycle failed after " + done.get(), failure.get());
         }
         published += done.get();
+        cpuMillisPerLifecycle = (cpuSeconds() - cpuBefore) * 1000 / Math.max(1, done.get());
         return done.get() / ((System.nanoTime() - start) / 1e9);
     }
 

@@ -38,10 +38,22 @@ final class RestLifecycles implements AutoCloseable {
         }
     }
 
+    /** CPU milliseconds the server used per lifecycle in the last run, background work included. */
+    double cpuMillisPerLifecycle = Double.NaN;
+
+    private double cpuSeconds() {
+        double sum = 0;
+        for (Node n : List.of(node)) {
+            sum += n.cpuSeconds();
+        }
+        return sum;
+    }
+
     /** Lifecycles per second with {@code threads} client threads for {@code seconds}; steps are timed if asked. */
     double run(int threads, int seconds, boolean record) throws InterruptedException {
         AtomicInteger done = new AtomicInteger();
         AtomicReference<Throwable> failure = new AtomicReference<>();
+        double cpuBefore = cpuSeconds();
         long start = System.nanoTime();
         long end = start + seconds * 1_000_000_000L;
         List<Thread> workers = new ArrayList<>();
@@ -65,6 +77,7 @@ final class RestLifecycles implements AutoCloseable {
         if (failure.get() != null) {
             throw new IllegalStateException("a REST lifecycle failed after " + done.get(), failure.get());
         }
+        cpuMillisPerLifecycle = (cpuSeconds() - cpuBefore) * 1000 / Math.max(1, done.get());
         return done.get() / ((System.nanoTime() - start) / 1e9);
     }
 
