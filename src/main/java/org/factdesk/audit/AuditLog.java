@@ -1,6 +1,7 @@
 package org.factdesk.audit;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -20,9 +21,11 @@ import org.factdesk.review.ReviewReminded;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Records every step of every claim as it happens, in the step's own transaction (a step that rolls back leaves no
+ * Records every step of every claim in the step's own transaction, as it commits (a step that rolls back leaves no
  * entry, a step that commits always has one), chained to the entry before it (see {@link AuditChain}), and answers
  * auditors' and editors' questions about them.
  */
@@ -38,12 +41,49 @@ public class AuditLog {
     }
 
     // Each listener joins the transaction of the step it records; @Transactional only matters when an event is
-    // published outside one, where it keeps the chain-head lock for the whole append.
+    // published outside one, where it makes one for the append.
+
+    /**
+     * Appends the entry as the step's transaction commits, after everything else the step does: the chain-head lock
+     * (AuditRepository.append) is then held for the appends and the commit alone, not for the rest of the step (an
+     * engine command's whole flush, most of a review step's time), so concurrent steps queue on it only that long.
+     * The entry still commits or rolls back with its step, and the entries of one step keep the order of its events.
+     */
+    private void append(AuditContent content) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            entries.append(content);
+            return;
+        }
+        // Looked up among the transaction's own synchronizations, which an inner REQUIRES_NEW transaction does not see.
+        for (TransactionSynchronization synchronization : TransactionSynchronizationManager.getSynchronizations()) {
+            if (synchronization instanceof PendingEntries pending) {
+                pending.contents.add(content);
+                return;
+            }
+        }
+        PendingEntries pending = new PendingEntries();
+        pending.contents.add(content);
+        TransactionSynchronizationManager.registerSynchronization(pending);
+    }
+
+    /** The entries one transaction has yet to append, in the order its steps happened. */
+    private final class PendingEntries implements TransactionSynchronization {
+
+        private final List<AuditContent> contents = new ArrayList<>();
+
+        @Override
+        public void beforeCommit(boolean readOnly) {
+            for (AuditContent content : contents) {
+                entries.append(content);
+            }
+            contents.clear();
+        }
+    }
 
     @EventListener
     @Transactional
     void on(ArticleImported imported) {
-        entries.append(new AuditContent(clock.instant(), imported.importedBy(), AuditAction.IMPORTED.name(), null,
+        append(new AuditContent(clock.instant(), imported.importedBy(), AuditAction.IMPORTED.name(), null,
                 imported.articleId(), 1, null, null, "Imported from " + imported.source()));
     }
 
@@ -59,7 +99,7 @@ public class AuditLog {
                 + (flag.note() == null ? "" : "; note: " + flag.note())
                 + (ClaimService.SOURCE_MANUAL.equals(flag.source()) ? "" : "; found by " + flag.source());
         entries.claimFlagged(claim.id(), claim.articleId(), flag.category());
-        entries.append(new AuditContent(flag.at(), claim.flaggedBy(), AuditAction.FLAGGED.name(), claim.id(),
+        append(new AuditContent(flag.at(), claim.flaggedBy(), AuditAction.FLAGGED.name(), claim.id(),
                 claim.articleId(), claim.revision(), claim.quote(), null, detail));
     }
 
@@ -67,14 +107,14 @@ public class AuditLog {
     @Transactional
     void on(ClaimActivity activity) {
         entries.claimOutcome(activity.claimId(), ClaimOutcome.of(activity.state(), null));
-        entries.append(new AuditContent(activity.at(), activity.actor(), AuditAction.of(activity.action()).name(),
+        append(new AuditContent(activity.at(), activity.actor(), AuditAction.of(activity.action()).name(),
                 activity.claimId(), activity.articleId(), null, null, null, activity.detail()));
     }
 
     @EventListener
     @Transactional
     void on(ClaimEdited edited) {
-        entries.append(new AuditContent(edited.at(), edited.editor(), AuditAction.EDITED.name(), edited.claimId(),
+        append(new AuditContent(edited.at(), edited.editor(), AuditAction.EDITED.name(), edited.claimId(),
                 edited.articleId(), null, edited.before(), edited.after(), edited.detail()));
     }
 
@@ -82,7 +122,7 @@ public class AuditLog {
     @Transactional
     void on(CorrectionPublished published) {
         entries.claimOutcome(published.claimId(), ClaimOutcome.published(published.notice().kind()));
-        entries.append(new AuditContent(published.at(), "system", AuditAction.PUBLISHED.name(), published.claimId(),
+        append(new AuditContent(published.at(), "system", AuditAction.PUBLISHED.name(), published.claimId(),
                 published.articleId(), published.revision(), published.before(), published.after(),
                 // The notice as readers see it begins with its kind; a silent fix has none for readers.
                 published.notice().kind().hasPublicNotice() ? published.notice().full()
@@ -92,7 +132,7 @@ public class AuditLog {
     @EventListener
     @Transactional
     void on(ReviewReminded reminded) {
-        entries.append(new AuditContent(reminded.at(), "system", AuditAction.REMINDED.name(), reminded.claimId(),
+        append(new AuditContent(reminded.at(), "system", AuditAction.REMINDED.name(), reminded.claimId(),
                 reminded.articleId(), null, null, null, reminded.taskName() + " due " + reminded.due()
                         + "; reminded " + (reminded.holder() != null ? reminded.holder()
                         : "the " + reminded.group() + " (nobody holds it)")));
@@ -101,7 +141,7 @@ public class AuditLog {
     @EventListener
     @Transactional
     void on(ReviewEscalated escalated) {
-        entries.append(new AuditContent(escalated.at(), "system", AuditAction.ESCALATED.name(), escalated.claimId(),
+        append(new AuditContent(escalated.at(), "system", AuditAction.ESCALATED.name(), escalated.claimId(),
                 escalated.articleId(), null, String.valueOf(escalated.previousPriority()),
                 String.valueOf(escalated.priority()), escalated.taskName() + " overdue since " + escalated.due()
                         + (escalated.holder() == null ? ", held by nobody" : ", held by " + escalated.holder())
@@ -112,7 +152,7 @@ public class AuditLog {
     @EventListener
     @Transactional
     void on(BacklogAlerted alert) {
-        entries.append(new AuditContent(alert.at(), "system", AuditAction.BACKLOG_ALERTED.name(), null, null, null,
+        append(new AuditContent(alert.at(), "system", AuditAction.BACKLOG_ALERTED.name(), null, null, null,
                 null, null, alert.overdue() + " overdue tasks for " + alert.group() + ", more than the threshold of "
                         + alert.threshold()));
     }
@@ -121,7 +161,7 @@ public class AuditLog {
     @EventListener
     @Transactional
     void on(ReaderReportActivity activity) {
-        entries.append(new AuditContent(activity.at(), activity.actor(), AuditAction.of(activity.action()).name(),
+        append(new AuditContent(activity.at(), activity.actor(), AuditAction.of(activity.action()).name(),
                 activity.claimId(), activity.articleId(), null, null, null, activity.detail()));
     }
 

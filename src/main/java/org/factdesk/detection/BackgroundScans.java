@@ -1,12 +1,20 @@
 package org.factdesk.detection;
 
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.annotation.PreDestroy;
 
 import org.factdesk.article.ArticleImported;
 import org.factdesk.publication.CorrectionPublished;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.stereotype.Component;
@@ -17,7 +25,9 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * Scans an article on the scan pool once a change to it has committed: when it is imported, and again when a
  * correction is published, so the open suggestions always speak of the text readers see. The thread that made the
  * change only queues the scan (or, with the queue full, has it dropped), so a slow scan never holds up an import, the
- * seed import at start-up, a publication, or the request that caused it; and each scan stops at its time limit.
+ * seed import at start-up, a publication, or the request that caused it; and each scan stops at its time limit. A
+ * scan after a publication first waits a moment ({@link ScanSettings#settle()}), so that the corrections of a burst
+ * share one scan of the text they leave instead of each scanning a text the next one supersedes.
  */
 @Component
 class BackgroundScans {
@@ -29,22 +39,51 @@ class BackgroundScans {
     /** Articles with a scan queued that has not started: a later change joins it instead of queueing another. */
     private final Set<Long> queued = ConcurrentHashMap.newKeySet();
 
+    /** Waits out the settle time of scans after publication, then hands them to the pool; null with none. */
+    private final ScheduledExecutorService settling;
+    private final Duration settle;
+
+    @Autowired
     BackgroundScans(SuggestionService suggestions,
-            @Qualifier(ScanExecutorConfiguration.SCAN_EXECUTOR) TaskExecutor scanPool) {
+            @Qualifier(ScanExecutorConfiguration.SCAN_EXECUTOR) TaskExecutor scanPool, ScanSettings settings) {
+        this(suggestions, scanPool, settings.settle());
+    }
+
+    /** Scans that start as soon as the pool has a thread, after a publication too. */
+    BackgroundScans(SuggestionService suggestions, TaskExecutor scanPool) {
+        this(suggestions, scanPool, Duration.ZERO);
+    }
+
+    BackgroundScans(SuggestionService suggestions, TaskExecutor scanPool, Duration settle) {
         this.suggestions = suggestions;
         this.scanPool = scanPool;
+        this.settle = settle;
+        this.settling = settle.isZero() ? null : Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "scan-settle");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /** Scans still settling are dropped; the next start scans their articles again ({@link LostScans}). */
+    @PreDestroy
+    void stop() {
+        if (settling != null) {
+            settling.shutdownNow();
+        }
     }
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     void on(ArticleImported imported) {
         // The article stays imported whatever happens; a fact-checker can rescan it from the API.
-        queue(imported.articleId(), "imported from " + imported.source());
+        queue(imported.articleId(), "imported from " + imported.source(), Duration.ZERO);
     }
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     void on(CorrectionPublished published) {
         // Until this scan stores, suggestions for the old text stay; accepting one whose text is gone is refused.
-        queue(published.articleId(), "revision " + published.revision() + " published");
+        // Settled first: a correction published on the article meanwhile joins this scan (ScanSettings.settle).
+        queue(published.articleId(), "revision " + published.revision() + " published", settle);
     }
 
     /**
@@ -52,15 +91,35 @@ class BackgroundScans {
      * so it covers this change too. Twenty corrections published on one article in a burst cost one or two scans,
      * not twenty of texts already superseded.
      */
-    private void queue(long articleId, String why) {
+    private void queue(long articleId, String why, Duration wait) {
         if (!queued.add(articleId)) {
             log.debug("A scan of article {} is already waiting; it covers {}", articleId, why);
             return;
         }
+        QueuedScan scan = new QueuedScan(articleId, why);
+        if (wait.isZero() || settling == null) {
+            hand(scan);
+            return;
+        }
         try {
-            scanPool.execute(new QueuedScan(articleId, why));
-        } catch (RuntimeException refused) {
+            settling.schedule(() -> {
+                try {
+                    hand(scan);
+                } catch (RuntimeException refused) {
+                    log.warn("Could not queue the scan of article {} ({}): {}", articleId, why, refused.toString());
+                }
+            }, wait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException stopping) {
+            // The application is stopping: the next start scans the article (LostScans).
             queued.remove(articleId);
+        }
+    }
+
+    private void hand(QueuedScan scan) {
+        try {
+            scanPool.execute(scan);
+        } catch (RuntimeException refused) {
+            queued.remove(scan.articleId);
             throw refused;
         }
     }

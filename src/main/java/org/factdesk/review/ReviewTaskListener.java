@@ -100,9 +100,15 @@ abstract class ReviewTaskListener implements TaskListener {
     }
 
     private void holderChanged(DelegateTask task) {
-        Claim claim = claims.get(ReviewVariables.claimId(task));
         String assignee = task.getAssignee();
         String before = listening.holderBefore(task).orElse(null);
+        // The engine reports one hand-over twice (assignment, then update), and an update that leaves the holder as
+        // they were (a priority raised on escalation): nobody new holds the task, so there is nothing to admit or
+        // record. The first report of a hand-over has already checked and recorded it in this transaction.
+        if (Objects.equals(assignee, before)) {
+            return;
+        }
+        Claim claim = claims.get(ReviewVariables.claimId(task));
         if (assignee != null) {
             taskGroups.requireMember(assignee, task.getTaskDefinitionKey(), task.getName(),
                     listening.isEscalated(task));

@@ -3,6 +3,8 @@ package org.factdesk.review;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
@@ -28,6 +30,11 @@ class RoutingRules {
 
     private final DmnEngine dmn;
     private final DmnDecision routing;
+    /**
+     * Answers by category and severity: the table is the file on the classpath, fixed for the life of the process, so
+     * each pair is evaluated once. A completion asked it two or three times, a DMN evaluation each time.
+     */
+    private final Map<String, Route> answers = new ConcurrentHashMap<>();
 
     RoutingRules() {
         // The same file the engine deploys, evaluated on its own: no engine call, no authorization, no history row.
@@ -45,9 +52,14 @@ class RoutingRules {
 
     /** The route of this claim. */
     Route of(Claim claim) {
+        return answers.computeIfAbsent(claim.category().name() + "/" + claim.severity().name(),
+                key -> evaluate(claim.category().name(), claim.severity().name()));
+    }
+
+    private Route evaluate(String category, String severity) {
         DmnDecisionResultEntries route = dmn.evaluateDecision(routing, Variables.createVariables()
-                .putValue(Var.CATEGORY, claim.category().name())
-                .putValue(Var.SEVERITY, claim.severity().name())).getSingleResult();
+                .putValue(Var.CATEGORY, category)
+                .putValue(Var.SEVERITY, severity)).getSingleResult();
         return new Route(Boolean.TRUE.equals(route.getEntry(Var.LEGAL_REVIEW)),
                 Boolean.TRUE.equals(route.getEntry(Var.SILENT_FIX_ALLOWED)));
     }

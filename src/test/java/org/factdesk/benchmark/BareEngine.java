@@ -76,21 +76,28 @@ final class BareEngine implements AutoCloseable {
         tasks.complete(approve.getId(), Map.of("decision", "APPROVE", "approvedBy", "edith"));
     }
 
+    /** CPU milliseconds the lifecycles' threads used per lifecycle in the last run (no job executor runs here). */
+    double cpuMillisPerLifecycle = Double.NaN;
+
     /** Lifecycles per second with {@code threads} threads for {@code seconds}. */
     double rate(int threads, int seconds) throws InterruptedException {
         for (int i = 0; i < 30; i++) {
             lifecycle();
         }
         AtomicInteger done = new AtomicInteger();
+        AtomicLong cpu = new AtomicLong();
         long end = System.nanoTime() + seconds * 1_000_000_000L;
         long start = System.nanoTime();
         List<Thread> workers = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
             Thread worker = new Thread(() -> {
+                long cpu0 = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
                 while (System.nanoTime() < end) {
                     lifecycle();
                     done.incrementAndGet();
                 }
+                cpu.addAndGet(java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime()
+                        - cpu0);
             }, "bare-" + t);
             workers.add(worker);
             worker.start();
@@ -98,6 +105,7 @@ final class BareEngine implements AutoCloseable {
         for (Thread worker : workers) {
             worker.join();
         }
+        cpuMillisPerLifecycle = cpu.get() / 1e6 / Math.max(1, done.get());
         return done.get() / ((System.nanoTime() - start) / 1e9);
     }
 

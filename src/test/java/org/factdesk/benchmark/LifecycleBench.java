@@ -22,38 +22,80 @@ final class LifecycleBench {
     static void h2() throws Exception {
         Bench.heading("Lifecycle on H2: FactDesk over HTTP against a bare Camunda engine");
         double[] bare = new double[2];
+        double[] bareCpu = new double[2];
         try (BareEngine engine = BareEngine.h2(Bench.dir("bare-h2"))) {
             bare[0] = engine.rate(1, Bench.LIFECYCLE_SECONDS);
+            bareCpu[0] = engine.cpuMillisPerLifecycle;
             bare[1] = engine.rate(4, Bench.LIFECYCLE_SECONDS);
+            bareCpu[1] = engine.cpuMillisPerLifecycle;
         }
         say("[h2] bare Camunda 7.24 (in-process, full history, H2 file): %.1f lifecycles/s at 1 thread, %.1f at 4",
                 bare[0], bare[1]);
-        Node node = Node.h2("lifecycle-h2", Bench.dir("lifecycle-h2"), List.of());
+        say("[h2] bare engine in-process: CPU %.1f ms per lifecycle at 1 thread, %.1f at 4", bareCpu[0], bareCpu[1]);
+        double[] rest = new double[2];
+        double[] restCpu = new double[2];
+        String restSteps;
+        try (RestLifecycles engine = new RestLifecycles(Bench.dir("bare-rest-h2"))) {
+            engine.run(1, Bench.QUICK ? 3 : 8, false);
+            rest[0] = engine.run(1, Bench.LIFECYCLE_SECONDS, true);
+            restCpu[0] = engine.cpuMillisPerLifecycle;
+            rest[1] = engine.run(4, Bench.LIFECYCLE_SECONDS, false);
+            restCpu[1] = engine.cpuMillisPerLifecycle;
+            restSteps = engine.stepTable();
+        }
+        say("[h2] bare Camunda 7.24 behind its own REST API over HTTP (own JVM, HTTP Basic, full history, async service"
+                + " task, H2 file): %.2f lifecycles/s at 1 client thread, %.2f at 4", rest[0], rest[1]);
+        say("[h2] bare engine over REST: server CPU %.1f ms per lifecycle at 1 client thread, %.1f at 4", restCpu[0],
+                restCpu[1]);
+        say("[h2] bare engine over REST, one client thread,%n%s", restSteps);
+        Node node = Node.h2("lifecycle-h2", Bench.dir("lifecycle-h2"), List.of(), factDeskArgs());
         try {
             Lifecycles lifecycles = new Lifecycles(List.of(node));
             lifecycles.importArticles(articlesNeeded());
-            measure("h2", lifecycles, bare);
+            double[] factDesk = measure("h2", lifecycles, bare);
+            say("[h2] ratio FactDesk / bare engine over REST (both over HTTP): %.3f at 1 thread, %.3f at 4 threads",
+                    factDesk[0] / rest[0], factDesk[1] / rest[1]);
+            say("[h2] server CPU per lifecycle, bare engine over REST / FactDesk (the same ratio by cost, which the "
+                    + "machine's other load sways less): %.3f at 1 thread, %.3f at 4", restCpu[0] / factDesk[2],
+                    restCpu[1] / factDesk[3]);
+            say("[h2] CPU per lifecycle, bare engine in-process / FactDesk server: %.3f at 1 thread, %.3f at 4",
+                    bareCpu[0] / factDesk[2], bareCpu[1] / factDesk[3]);
             profile(node, lifecycles, "h2");
         } finally {
             node.stop();
         }
     }
 
+    /**
+     * Further arguments for the FactDesk node ({@code -Dscale.factdesk.args="--a=b --c=d"}), to measure a setting
+     * against the shipped one, such as another Camunda history level; none by default.
+     */
+    static String[] factDeskArgs() {
+        String args = System.getProperty("scale.factdesk.args", "").strip();
+        if (!args.isEmpty()) {
+            say("[h2] FactDesk started with %s", args);
+        }
+        return args.isEmpty() ? new String[0] : args.split("\\s+");
+    }
+
     /** Warm-up, then 1 and 4 threads; prints the rates, the ratios to the bare engine and the per-step times. */
     static double[] measure(String db, Lifecycles lifecycles, double[] bare) throws Exception {
         lifecycles.run(1, Bench.QUICK ? 3 : 8, false);
         double one = lifecycles.run(1, Bench.LIFECYCLE_SECONDS, true);
+        double oneCpu = lifecycles.cpuMillisPerLifecycle;
         String oneSteps = lifecycles.stepTable();
-        lifecycles.steps.values().forEach(s -> { });
         double four = lifecycles.run(4, Bench.LIFECYCLE_SECONDS, false);
+        double fourCpu = lifecycles.cpuMillisPerLifecycle;
         say("[%s] FactDesk lifecycle over HTTP: %.2f lifecycles/s at 1 client thread, %.2f at 4 (4 threads = %.2fx one)",
                 db, one, four, four / one);
+        say("[%s] FactDesk server CPU %.1f ms per lifecycle at 1 client thread, %.1f at 4 (background scans included)",
+                db, oneCpu, fourCpu);
         if (bare != null) {
             say("[%s] ratio FactDesk / bare engine: %.3f at 1 thread, %.3f at 4 threads (target >= 0.8)", db,
                     one / bare[0], four / bare[1]);
         }
         say("[%s] one client thread,%n%s", db, oneSteps);
-        return new double[] {one, four};
+        return new double[] {one, four, oneCpu, fourCpu};
     }
 
     /** A further 4-thread run under JFR, summarised by thread and by where the CPU samples fall. */

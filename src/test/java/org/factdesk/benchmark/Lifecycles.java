@@ -31,10 +31,16 @@ final class Lifecycles {
     static final String APPROVER = "edith";
     static final int QUOTES_PER_ARTICLE = 30;
 
+    /**
+     * How often the client asks whether a claim is PUBLISHED, in milliseconds ({@code scale.poll.ms}, default 5): at
+     * 25 ms the wait's granularity was most of the last step's time.
+     */
+    static final int POLL_MS = Integer.getInteger("scale.poll.ms", 5);
+
     private static final AtomicInteger CODES = new AtomicInteger();
     static final String[] STEPS = {"flag (POST /api/articles/{id}/claims)", "farid's queue (GET /api/tasks?claim=)",
             "claim Verify claim", "complete Verify claim", "edith's queue (GET /api/tasks?claim=)", "claim Approve correction",
-            "complete Approve correction", "until PUBLISHED (background job), polled every 25 ms"};
+            "complete Approve correction", "until PUBLISHED (background job), polled every " + POLL_MS + " ms"};
 
     /** An article with typos nobody has flagged yet; one client thread at a time works on it. */
     record Article(Node node, long id, Deque<String> quotes) {
@@ -99,10 +105,22 @@ final class Lifecycles {
         return code.toString();
     }
 
+    /** CPU milliseconds the server used per lifecycle in the last run, background work included. */
+    double cpuMillisPerLifecycle = Double.NaN;
+
+    private double cpuSeconds() {
+        double sum = 0;
+        for (Node n : nodes) {
+            sum += n.cpuSeconds();
+        }
+        return sum;
+    }
+
     /** Lifecycles per second with {@code threads} client threads for {@code seconds}; steps are timed too. */
     double run(int threads, int seconds, boolean record) throws InterruptedException {
         AtomicInteger done = new AtomicInteger();
         AtomicReference<Throwable> failure = new AtomicReference<>();
+        double cpuBefore = cpuSeconds();
         long start = System.nanoTime();
         long end = start + seconds * 1_000_000_000L;
         List<Thread> workers = new ArrayList<>();
@@ -137,6 +155,7 @@ final class Lifecycles {
             throw new IllegalStateException("a lifecycle failed after " + done.get(), failure.get());
         }
         published += done.get();
+        cpuMillisPerLifecycle = (cpuSeconds() - cpuBefore) * 1000 / Math.max(1, done.get());
         return done.get() / ((System.nanoTime() - start) / 1e9);
     }
 
@@ -171,7 +190,7 @@ final class Lifecycles {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("claim " + claim + " still " + state + " after 2 minutes");
             }
-            Node.sleep(25);
+            Node.sleep(POLL_MS);
         }
         t[8] = System.nanoTime();
         if (record) {

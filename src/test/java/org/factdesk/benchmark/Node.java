@@ -74,12 +74,25 @@ final class Node {
 
     private static Node start(String name, Path dataDir, Map<String, String> env, List<String> jvmFlags,
             String... args) {
+        return start(name, dataDir, env, jvmFlags, List.of("-jar", jar().toString()), args);
+    }
+
+    /**
+     * Starts {@code mainClass} from the benchmark's own class path in a JVM of its own, as a node is started: a
+     * server the benchmark compares FactDesk with ({@link BareRestEngine}).
+     */
+    static Node ofClass(String name, Path dataDir, Class<?> mainClass, String... args) {
+        return start(name, dataDir, Map.of(), List.of("-Dspring.config.name=" + name), List.of("-cp",
+                System.getProperty("java.class.path"), mainClass.getName()), args);
+    }
+
+    private static Node start(String name, Path dataDir, Map<String, String> env, List<String> jvmFlags,
+            List<String> launch, String... args) {
         int port = freePort();
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmFlags);
-        command.add("-jar");
-        command.add(jar().toString());
+        command.addAll(launch);
         command.addAll(List.of(args));
         Path log = Bench.OUT.resolve(name + ".log");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
@@ -124,6 +137,21 @@ final class Node {
 
     long pid() {
         return process.pid();
+    }
+
+    /**
+     * CPU time the node's JVM has used so far (user and system, all its threads), from /proc: what a lifecycle costs
+     * the server, a figure that other load on the machine changes far less than the wall-clock rate.
+     */
+    double cpuSeconds() {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid() + "/stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            // utime and stime are fields 14 and 15 of the line, 12 and 13 after the command name; in clock ticks.
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+        } catch (IOException | RuntimeException e) {
+            return Double.NaN;
+        }
     }
 
     /** Resident memory of the JVM, from /proc. */

@@ -43,6 +43,30 @@ class BackgroundScansTest {
     }
 
     @Test
+    void aScanAfterPublicationSettlesFirstAndLaterCorrectionsJoinIt() throws InterruptedException {
+        List<Runnable> handed = java.util.Collections.synchronizedList(new ArrayList<>());
+        BackgroundScans scans = new BackgroundScans(suggestions, handed::add, java.time.Duration.ofMillis(300));
+        try {
+            scans.on(published(11, 2));
+            scans.on(published(11, 3));
+            // Nothing reaches the pool while the scan settles; an import does not wait.
+            scans.on(new org.factdesk.article.ArticleImported(12, "seed", "edith"));
+            assertThat(handed).hasSize(1);
+            scans.on(published(11, 4));
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> handed.size() == 2);
+            Thread.sleep(400);
+            assertThat(handed).hasSize(2);
+            handed.get(1).run();
+            verify(suggestions, times(1)).scanAndStore(eq(11L), any());
+            // Started: the next correction settles a scan of its own.
+            scans.on(published(11, 5));
+            assertThat(handed).hasSize(2);
+        } finally {
+            scans.stop();
+        }
+    }
+
+    @Test
     void aScanThePoolDroppedDoesNotStopTheNextOne() {
         DroppedScans dropped = new DroppedScans();
         // A pool with no thread free and no room in its queue drops everything it is given.

@@ -137,7 +137,7 @@ class LostScansTest {
         SuggestionService hurried = new SuggestionService(context.getBean(SuggestionRepository.class), states,
                 context.getBean(ArticleService.class), context.getBean(ClaimService.class),
                 context.getBean(Clock.class), context.getBean(TransactionTemplate.class),
-                new ScanSettings(Duration.ofNanos(1), null, null, null), context.getBean(ScanShutdown.class));
+                new ScanSettings(Duration.ofNanos(1), null, null, null, null), context.getBean(ScanShutdown.class));
 
         assertThatThrownBy(() -> hurried.scanText("World\nA headline\n3 May 2021, 10:00\nThe the road reopened."))
                 .isInstanceOfSatisfying(ProblemException.class, problem -> {
