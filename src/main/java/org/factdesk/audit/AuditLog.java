@@ -19,6 +19,7 @@ import org.factdesk.review.BacklogAlerted;
 import org.factdesk.review.ReviewEscalated;
 import org.factdesk.review.ReviewReminded;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -70,6 +71,13 @@ public class AuditLog {
     private final class PendingEntries implements TransactionSynchronization {
 
         private final List<AuditContent> contents = new ArrayList<>();
+
+        @Override
+        public int getOrder() {
+            // Just before the review feature's queue sizes (the lowest precedence): every step takes the chain's head
+            // before any size row, so two steps committing at once never wait for each other in a circle.
+            return Ordered.LOWEST_PRECEDENCE - 1;
+        }
 
         @Override
         public void beforeCommit(boolean readOnly) {

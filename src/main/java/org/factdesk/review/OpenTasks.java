@@ -213,8 +213,9 @@ class OpenTasks implements ReviewHolders {
 
     /**
      * A change to a desk's unheld count, written when the transaction commits. Written then, and in the order of
-     * the desks' names, the size rows are the last locks a step takes: a step holds the audit chain's head (taken
-     * while it runs) before any size row, so two steps never wait for each other in a circle.
+     * the desks' names, the size rows are the last locks a step takes: the audit log appends its entries, and so takes
+     * the chain's head, just before them (its synchronization's order), so two steps never wait for each other in a
+     * circle.
      */
     private void unheldChanged(String group, String step, long delta) {
         String key = group + KEY + step;
