@@ -455,7 +455,7 @@ final class QueueBench {
                     + " (within " + RATIO + "x)" + (read.api() ? "; " + (underTarget ? "holds" : "MISSED") + " (p95 "
                     + ms(large.p95()) + (underTarget ? " < " : " >= ") + ms(API_TARGET_MS) + ")" : "")));
         }
-        out.append(String.format(java.util.Locale.ROOT, "      every target %s", allHold ? "holds" : "is not met"));
+        out.append("      ").append(allHold ? "every target holds" : "not every target holds");
         say(out.toString());
     }
 
