@@ -525,12 +525,25 @@
       }).catch(function () { /* the preview stays as it was; the form still works */ });
     }
 
-    function later() {
+    // Only the fields the preview shows ask for it, and none once the form is sent: a preview asked while the
+    // decision is on its way would find the task already done (a 404) and redraw a page that is leaving.
+    var shown = ['replacement', 'notice', 'kind', 'verdict'];
+    var sent = false;
+
+    function later(event) {
+      if (sent || !event.target || shown.indexOf(event.target.name) < 0) {
+        return;
+      }
       clearTimeout(timer);
       timer = setTimeout(refresh, 250);
     }
     form.addEventListener('input', later);
     form.addEventListener('change', later);
+    form.addEventListener('submit', function () {
+      sent = true;
+      clearTimeout(timer);
+      asked++;
+    });
   }
 
   /* A refused task form: the first field the server marked invalid takes the focus (autofocus may be pre-empted). */

@@ -44,7 +44,7 @@ class EditInPlaceBrowserTest {
     }
 
     /** Waits for the page after a form's submission to say {@code words}: the page before it had a flash too. */
-    private static void awaitFlash(Browser browser, String words) {
+    static void awaitFlash(Browser browser, String words) {
         browser.wait.ignoring(StaleElementReferenceException.class)
                 .until(d -> browser.find(".flash-ok").getText().contains(words));
     }

@@ -96,7 +96,7 @@ class NewsroomStoryBrowserTest {
             browser.find("#note").sendKeys("Checked against the fire service's release of Sunday.");
             browser.screenshot("05-verify-claim");
             browser.find("form[data-verdict-form] button[type=submit]").click();
-            assertThat(browser.find(".flash-ok").getText()).contains("Error confirmed");
+            EditInPlaceBrowserTest.awaitFlash(browser, "Error confirmed");
             assertThat(browser.path()).isEqualTo("/tasks");
             browser.signOut();
 
@@ -122,7 +122,7 @@ class NewsroomStoryBrowserTest {
             assertThat(api.claim(claim).get("state").asText()).isEqualTo("AWAITING_APPROVAL");
             assertThat(browser.find(".eyebrow").getAttribute("textContent")).endsWith(" · Name");
             browser.find("button[name=decision][value=APPROVE]").click();
-            assertThat(browser.find(".flash-ok").getText()).contains("Approved");
+            EditInPlaceBrowserTest.awaitFlash(browser, "Approved");
 
             await().atMost(Duration.ofSeconds(30))
                     .until(() -> "PUBLISHED".equals(api.claim(claim).get("state").asText()));
