@@ -12,7 +12,7 @@ import org.factdesk.testing.FactDeskTest;
 import org.factdesk.testing.TestApi;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Alert;
-import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -39,13 +39,15 @@ class EditInPlaceBrowserTest {
     /** Claims the open task with the button above its closed form, and waits for the form to open. */
     static void claimFromThePage(Browser browser) {
         browser.find(".task-holder button").click();
-        browser.wait.ignoring(StaleElementReferenceException.class)
+        // While the page changes, Chromium answers for the old page's elements with a stale element or, at times,
+        // an inspector error ("Node ... does not belong to the document"): both mean "ask again".
+        browser.wait.ignoring(WebDriverException.class)
                 .until(d -> browser.find("fieldset.form-lock").getAttribute("disabled") == null);
     }
 
     /** Waits for the page after a form's submission to say {@code words}: the page before it had a flash too. */
     static void awaitFlash(Browser browser, String words) {
-        browser.wait.ignoring(StaleElementReferenceException.class)
+        browser.wait.ignoring(WebDriverException.class)
                 .until(d -> browser.find(".flash-ok").getText().contains(words));
     }
 
