@@ -13,6 +13,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -118,33 +119,65 @@ final class Lifecycles {
 
     /** Lifecycles per second with {@code threads} client threads for {@code seconds}; steps are timed too. */
     double run(int threads, int seconds, boolean record) throws InterruptedException {
-        AtomicInteger done = new AtomicInteger();
-        AtomicReference<Throwable> failure = new AtomicReference<>();
         double cpuBefore = cpuSeconds();
         long start = System.nanoTime();
-        long end = start + seconds * 1_000_000_000L;
+        int done = runClients(threads, start + seconds * 1_000_000_000L, "lifecycle", () -> new Client() {
+            private Article article;
+
+            @Override
+            public void next() {
+                if (article == null || article.quotes().isEmpty()) {
+                    article = articles.poll();
+                    if (article == null) {
+                        throw new IllegalStateException("ran out of prepared articles");
+                    }
+                }
+                lifecycle(article, article.quotes().poll(), record);
+            }
+
+            @Override
+            public void finish() {
+                // The article's unflagged typos serve the next run.
+                if (article != null && !article.quotes().isEmpty()) {
+                    articles.add(article);
+                }
+            }
+        });
+        published += done;
+        cpuMillisPerLifecycle = (cpuSeconds() - cpuBefore) * 1000 / Math.max(1, done);
+        return done / ((System.nanoTime() - start) / 1e9);
+    }
+
+    /** One client thread's work: a lifecycle per {@link #next}, then {@link #finish} when the clock has run out. */
+    interface Client {
+
+        void next() throws Exception;
+
+        default void finish() {
+        }
+    }
+
+    /**
+     * Runs {@code threads} clients, each on a thread of its own, until {@code end} (System.nanoTime), and returns how
+     * many lifecycles they completed; the first failure stops its thread and is thrown once all have stopped.
+     */
+    static int runClients(int threads, long end, String name, Supplier<Client> clients) throws InterruptedException {
+        AtomicInteger done = new AtomicInteger();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
         List<Thread> workers = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
+            Client client = clients.get();
             Thread worker = new Thread(() -> {
-                Article article = null;
                 try {
                     while (System.nanoTime() < end) {
-                        if (article == null || article.quotes().isEmpty()) {
-                            article = articles.poll();
-                            if (article == null) {
-                                throw new IllegalStateException("ran out of prepared articles");
-                            }
-                        }
-                        lifecycle(article, article.quotes().poll(), record);
+                        client.next();
                         done.incrementAndGet();
                     }
                 } catch (Throwable e) {
                     failure.compareAndSet(null, e);
                 }
-                if (article != null && !article.quotes().isEmpty()) {
-                    articles.add(article);
-                }
-            }, "lifecycle-" + t);
+                client.finish();
+            }, name + "-" + t);
             workers.add(worker);
             worker.start();
         }
@@ -152,11 +185,9 @@ final class Lifecycles {
             worker.join();
         }
         if (failure.get() != null) {
-            throw new IllegalStateException("a lifecycle failed after " + done.get(), failure.get());
+            throw new IllegalStateException("a " + name + " failed after " + done.get(), failure.get());
         }
-        published += done.get();
-        cpuMillisPerLifecycle = (cpuSeconds() - cpuBefore) * 1000 / Math.max(1, done.get());
-        return done.get() / ((System.nanoTime() - start) / 1e9);
+        return done.get();
     }
 
     private void lifecycle(Article article, String quote, boolean record) {

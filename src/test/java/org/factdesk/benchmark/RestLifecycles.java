@@ -1,12 +1,8 @@
 package org.factdesk.benchmark;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -41,44 +37,14 @@ final class RestLifecycles implements AutoCloseable {
     /** CPU milliseconds the server used per lifecycle in the last run, background work included. */
     double cpuMillisPerLifecycle = Double.NaN;
 
-    private double cpuSeconds() {
-        double sum = 0;
-        for (Node n : List.of(node)) {
-            sum += n.cpuSeconds();
-        }
-        return sum;
-    }
-
     /** Lifecycles per second with {@code threads} client threads for {@code seconds}; steps are timed if asked. */
     double run(int threads, int seconds, boolean record) throws InterruptedException {
-        AtomicInteger done = new AtomicInteger();
-        AtomicReference<Throwable> failure = new AtomicReference<>();
-        double cpuBefore = cpuSeconds();
+        double cpuBefore = node.cpuSeconds();
         long start = System.nanoTime();
-        long end = start + seconds * 1_000_000_000L;
-        List<Thread> workers = new ArrayList<>();
-        for (int t = 0; t < threads; t++) {
-            Thread worker = new Thread(() -> {
-                try {
-                    while (System.nanoTime() < end) {
-                        lifecycle(record);
-                        done.incrementAndGet();
-                    }
-                } catch (Throwable e) {
-                    failure.compareAndSet(null, e);
-                }
-            }, "rest-lifecycle-" + t);
-            workers.add(worker);
-            worker.start();
-        }
-        for (Thread worker : workers) {
-            worker.join();
-        }
-        if (failure.get() != null) {
-            throw new IllegalStateException("a REST lifecycle failed after " + done.get(), failure.get());
-        }
-        cpuMillisPerLifecycle = (cpuSeconds() - cpuBefore) * 1000 / Math.max(1, done.get());
-        return done.get() / ((System.nanoTime() - start) / 1e9);
+        int done = Lifecycles.runClients(threads, start + seconds * 1_000_000_000L, "REST lifecycle",
+                () -> () -> lifecycle(record));
+        cpuMillisPerLifecycle = (node.cpuSeconds() - cpuBefore) * 1000 / Math.max(1, done);
+        return done / ((System.nanoTime() - start) / 1e9);
     }
 
     private void lifecycle(boolean record) {
