@@ -34,9 +34,9 @@ final class Bench {
     static final int REQUEST_BUDGET_SECONDS = Integer.getInteger("scale.request.budget", QUICK ? 20 : 45);
     /** One HTTP request gives up after this long; at 100k claims the unpaged queue may not answer at all. */
     static final int REQUEST_TIMEOUT_SECONDS = Integer.getInteger("scale.request.timeout", QUICK ? 30 : 90);
-    /** Which parts run: startup, queue, audit, lifecycle, pages, postgres. */
+    /** Which parts run: startup, queue, audit, lifecycle, pages, postgres, scan. */
     static final List<String> SECTIONS = Arrays.asList(System.getProperty("scale.sections",
-            "startup,queue,audit,lifecycle,pages,postgres").split(","));
+            "startup,queue,audit,lifecycle,pages,postgres,scan").split(","));
 
     /** FactDesk's own H2 URL options (application.yml), for its nodes and for the bare engine alike. */
     static final String H2_OPTIONS = "DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000;WRITE_DELAY=0;QUERY_CACHE_SIZE=256;OPTIMIZE_REUSE_RESULTS=0";

@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /**
  * FactDesk at newsroom scale, in one run: start-up and memory, the review queue at 1k/10k/100k open claims,
  * the audit log at 10k/1M entries, each page a desk uses at 10k open claims, the whole lifecycle against a bare Camunda engine at 1 and 4 client threads, and
- * the same on PostgreSQL with one and two nodes. Only {@code ./mvnw -Pscale verify} runs it (its name matches none
+ * the same on PostgreSQL with one and two nodes, and the {@code scan} command as a whole process. Only {@code ./mvnw -Pscale verify} runs it (its name matches none
  * of surefire's default patterns); it prints figures and asserts nothing about time.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -74,6 +74,13 @@ class ScaleBenchmark {
     void postgres() throws Exception {
         assumeTrue(Bench.runs("postgres"));
         PostgresBench.run();
+    }
+
+    @Test
+    @Order(7)
+    void scanCommand() throws Exception {
+        assumeTrue(Bench.runs("scan"));
+        ScanCommandBench.run();
     }
 
     @AfterAll

@@ -78,4 +78,30 @@ class ScanCommandTest {
         assertThat(json.get("confidence").asDouble()).isEqualTo(0.85);
         assertThat(json.get("detector").asText()).isEqualTo("languagetool");
     }
+
+    @Test
+    void theCommandsOwnProcessRunsWithoutTheOptimisingCompiler() throws Exception {
+        // In a JVM of its own: the directive holds for the whole process, and this one runs the other tests.
+        Process probe = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), CompilerProbe.class.getName()).redirectErrorStream(true).start();
+        String out = new String(probe.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(probe.waitFor()).isZero();
+        assertThat(out).startsWith("added: true");
+        // The directive FactDesk added matches every method and excludes them from C2; HotSpot's default does not.
+        String added = out.substring(out.indexOf("Directive:"), out.indexOf("Directive: (default)"));
+        assertThat(added).contains("matching: *.*");
+        assertThat(added.substring(added.indexOf("c2 directives"))).contains("Exclude:true");
+        assertThat(out.substring(out.indexOf("Directive: (default)"))).doesNotContain("Exclude:true");
+    }
+
+    /** Runs {@link ScanCommand#quickCompilationOnly} in a JVM of its own and prints the compiler's directives after. */
+    static final class CompilerProbe {
+
+        public static void main(String[] args) throws Exception {
+            System.out.println("added: " + ScanCommand.quickCompilationOnly());
+            System.out.println(java.lang.management.ManagementFactory.getPlatformMBeanServer().invoke(
+                    new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand"),
+                    "compilerDirectivesPrint", new Object[] {new String[0]}, new String[] {String[].class.getName()}));
+        }
+    }
 }
