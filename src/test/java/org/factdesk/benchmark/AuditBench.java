@@ -71,6 +71,34 @@ final class AuditBench {
             }
         }
         summary();
+        exportUnderHeapCap(data, Bench.AUDIT_SIZES.get(Bench.AUDIT_SIZES.size() - 1));
+    }
+
+    /**
+     * The whole log exported by a node with FactDesk's own JVM flags (a 512 MB heap cap): the export streams, so it
+     * finishes under the cap at any size, where the default heap's peak above says only how much garbage the JVM let
+     * pile up before collecting it.
+     */
+    private static void exportUnderHeapCap(Path data, int size) throws Exception {
+        List<String> flags = java.util.Arrays.stream(System.getProperty("factdesk.jvm.flags", "").split("\\s+"))
+                .filter(f -> !f.isBlank()).toList();
+        Node node = Node.h2("audit-h2-capped", data, flags);
+        try {
+            int timeout = Math.max(Bench.REQUEST_TIMEOUT_SECONDS, 300);
+            node.http.measure("edith", "/api/audit?size=10", timeout);
+            Http.Answer[] answer = new Http.Answer[1];
+            long peak = node.peakHeapDuring(() -> answer[0] = node.http.measure("edith",
+                    "/api/audit/export?format=csv", timeout));
+            if (answer[0] == null) {
+                say("[audit %,d, %s] CSV export: no answer within %d s", size, String.join(" ", flags), timeout);
+                return;
+            }
+            say("[audit %,d, %s] GET /api/audit/export?format=csv: status %d, %s in %s (%,.0f rows/s); heap peak %s",
+                    size, String.join(" ", flags), answer[0].status(), bytes(answer[0].bytes()),
+                    ms(answer[0].millis()), size / (answer[0].millis() / 1000), bytes(peak));
+        } finally {
+            node.stop();
+        }
     }
 
     /** p50 / p95 of every read by size, and the ratio of the largest size's p95 to the smallest's (target: 2x). */
