@@ -108,7 +108,7 @@ final class LifecycleBench {
      * threads, against the bare engine in-process; returns the rates and CPU per lifecycle.
      */
     static double[] inProcess(String db, InProcessLifecycles own, double[] bare, double[] bareCpu) throws Exception {
-        own.importArticles(Bench.QUICK ? 4 : 16);
+        own.importArticles(Bench.QUICK ? 4 : 40);
         own.run(1, Bench.QUICK ? 3 : 8, false);
         double one = own.run(1, Bench.LIFECYCLE_SECONDS, true);
         double oneCpu = own.cpuMillisPerLifecycle;

@@ -103,7 +103,14 @@ final class PostgresBench {
                 });
         Long commits = jdbc.queryForObject("SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()",
                 Long.class);
-        say("[pg] %s's database: %,d commits in all; tables read sequentially most:%s", what, commits, out);
+        // Lifecycles run on this database so far: the bare engine's ended processes, FactDesk's published claims.
+        boolean factDesk = Boolean.TRUE.equals(jdbc.queryForObject("SELECT to_regclass('claim') IS NOT NULL",
+                Boolean.class));
+        Long lifecycles = jdbc.queryForObject(factDesk ? "SELECT COUNT(*) FROM claim WHERE state = 'PUBLISHED'"
+                : "SELECT COUNT(*) FROM act_hi_procinst WHERE end_time_ IS NOT NULL", Long.class);
+        say("[pg] %s's database: %,d commits (read-only ones too) for %,d lifecycles (imports, start-up and scans "
+                + "included): %.1f per lifecycle; tables read sequentially most:%s", what, commits, lifecycles,
+                commits / (double) Math.max(1, lifecycles), out);
     }
 
     private static String url(EmbeddedPostgres postgres, String db) {
