@@ -48,42 +48,77 @@ public record TextAnchor(String exact, String prefix, String suffix, int start, 
      * @param later    a later version of that text
      */
     public Optional<TextAnchor> relocate(String original, String later) {
-        if (original.equals(later)) {
-            return Optional.of(this);
-        }
-        // A correction changes a few words: only the stretch between the texts' common beginning and common end is
-        // compared, which keeps this cheap on long articles and gives the same answer.
-        int head = 0;
-        int limit = Math.min(original.length(), later.length());
-        while (head < limit && original.charAt(head) == later.charAt(head)) {
-            head++;
-        }
-        int tail = 0;
-        while (tail < limit - head && original.charAt(original.length() - 1 - tail)
-                == later.charAt(later.length() - 1 - tail)) {
-            tail++;
-        }
-        if (end <= head) {
-            return found(later, start);
-        }
-        if (start >= original.length() - tail) {
-            return found(later, start + later.length() - original.length());
-        }
-        Patch<Character> patch = DiffUtils.diff(characters(original.substring(head, original.length() - tail)),
-                characters(later.substring(head, later.length() - tail)));
-        int shift = 0;
-        for (AbstractDelta<Character> delta : patch.getDeltas()) {
-            int from = head + delta.getSource().getPosition();
-            int to = from + delta.getSource().size();
-            boolean touches = delta.getSource().size() == 0 ? from > start && from < end : from < end && to > start;
-            if (touches) {
-                return Optional.empty();
+        return between(original, later).find(this);
+    }
+
+    /**
+     * The comparison of two versions of a text, for finding several anchors of the earlier one in the later one
+     * ({@link #relocate} for each): a scan finds again every open suggestion of an article, and the two versions are
+     * then compared once for all of them instead of once each.
+     */
+    public static Relocation between(String original, String later) {
+        return new Relocation(original, later);
+    }
+
+    /** Two versions of a text, compared once (and only as far as an anchor needs it). */
+    public static final class Relocation {
+
+        private final String original;
+        private final String later;
+        private final int head;
+        private final int tail;
+        private List<AbstractDelta<Character>> deltas;
+
+        private Relocation(String original, String later) {
+            this.original = original;
+            this.later = later;
+            // A correction changes a few words: only the stretch between the texts' common beginning and common end
+            // is compared, which keeps this cheap on long articles and gives the same answer.
+            int same = 0;
+            int limit = Math.min(original.length(), later.length());
+            while (same < limit && original.charAt(same) == later.charAt(same)) {
+                same++;
             }
-            if (to <= start) {
-                shift += delta.getTarget().size() - delta.getSource().size();
+            int end = 0;
+            while (end < limit - same && original.charAt(original.length() - 1 - end)
+                    == later.charAt(later.length() - 1 - end)) {
+                end++;
             }
+            this.head = same;
+            this.tail = end;
         }
-        return found(later, start + shift);
+
+        /** Where {@code anchor}, made on the earlier text, stands in the later one; empty when an edit touched it. */
+        public Optional<TextAnchor> find(TextAnchor anchor) {
+            if (original.equals(later)) {
+                return Optional.of(anchor);
+            }
+            if (anchor.end() <= head) {
+                return anchor.found(later, anchor.start());
+            }
+            if (anchor.start() >= original.length() - tail) {
+                return anchor.found(later, anchor.start() + later.length() - original.length());
+            }
+            if (deltas == null) {
+                Patch<Character> patch = DiffUtils.diff(characters(original.substring(head, original.length() - tail)),
+                        characters(later.substring(head, later.length() - tail)));
+                deltas = patch.getDeltas();
+            }
+            int shift = 0;
+            for (AbstractDelta<Character> delta : deltas) {
+                int from = head + delta.getSource().getPosition();
+                int to = from + delta.getSource().size();
+                boolean touches = delta.getSource().size() == 0 ? from > anchor.start() && from < anchor.end()
+                        : from < anchor.end() && to > anchor.start();
+                if (touches) {
+                    return Optional.empty();
+                }
+                if (to <= anchor.start()) {
+                    shift += delta.getTarget().size() - delta.getSource().size();
+                }
+            }
+            return anchor.found(later, anchor.start() + shift);
+        }
     }
 
     /** The quote at {@code moved} in {@code later}, if it stands there. */

@@ -191,12 +191,12 @@ public class SuggestionService {
      */
     private Map<Long, Boolean> placesBeforeLocking(long articleId, ArticleRevision scanned, Set<String> foundKeys,
             ScanDeadline deadline) {
-        Map<Integer, String> bodies = new HashMap<>();
+        Map<Integer, TextAnchor.Relocation> since = new HashMap<>();
         Map<Long, Boolean> inPlace = new HashMap<>();
         for (StoredSuggestion stored : suggestions.forArticle(articleId)) {
             if (stored.state() == StoredSuggestion.State.OPEN && foundKeys.contains(stored.key())) {
                 deadline.check();
-                inPlace.put(stored.id(), currentPlace(stored, scanned, bodies).isPresent());
+                inPlace.put(stored.id(), currentPlace(stored, scanned, since).isPresent());
             }
         }
         return inPlace;
@@ -284,15 +284,17 @@ public class SuggestionService {
         return currentPlace(suggestion, current, new HashMap<>());
     }
 
-    /** {@link #currentPlace(StoredSuggestion, ArticleRevision)}, reading each earlier revision's body once. */
+    /**
+     * {@link #currentPlace(StoredSuggestion, ArticleRevision)}, reading each earlier revision's body once and comparing
+     * it with the current text once, whatever the number of suggestions made on it.
+     */
     private Optional<TextAnchor> currentPlace(StoredSuggestion suggestion, ArticleRevision current,
-            Map<Integer, String> bodies) {
+            Map<Integer, TextAnchor.Relocation> since) {
         if (suggestion.revision() == current.revision()) {
             return Optional.of(suggestion.anchor());
         }
-        String then = bodies.computeIfAbsent(suggestion.revision(),
-                revision -> articles.revision(suggestion.articleId(), revision).body());
-        return suggestion.anchor().relocate(then, current.body());
+        return since.computeIfAbsent(suggestion.revision(), revision -> TextAnchor.between(
+                articles.revision(suggestion.articleId(), revision).body(), current.body())).find(suggestion.anchor());
     }
 
     /** Dismisses a suggestion: recorded with who and when, and not proposed again for the same text. */

@@ -9,6 +9,8 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Authenticates a user name and password against Camunda's identity store; the user's groups become roles. */
 @Component
@@ -16,10 +18,13 @@ class CamundaUserAuthenticationProvider implements AuthenticationProvider {
 
     private final UserDirectory directory;
     private final Duration minFailureTime;
+    private final TransactionTemplate oneTransaction;
 
-    CamundaUserAuthenticationProvider(UserDirectory directory, SignInThrottleProperties settings) {
+    CamundaUserAuthenticationProvider(UserDirectory directory, SignInThrottleProperties settings,
+            PlatformTransactionManager transactions) {
         this.directory = directory;
         this.minFailureTime = settings.minFailureTime();
+        this.oneTransaction = new TransactionTemplate(transactions);
     }
 
     @Override
@@ -27,14 +32,19 @@ class CamundaUserAuthenticationProvider implements AuthenticationProvider {
         long started = System.nanoTime();
         String user = authentication.getName();
         Object credentials = authentication.getCredentials();
-        if (user == null || credentials == null || !directory.checkPassword(user, credentials.toString())) {
+        // Every API call signs in (HTTP Basic, no session): the password check and the group look-up share one
+        // transaction and one connection, not one each. Nothing is kept between calls, so a changed password or a
+        // removed membership counts from the next call, on every node. Not read-only: a wrong password is counted.
+        List<String> groups = user == null || credentials == null ? null : oneTransaction.execute(status ->
+                directory.checkPassword(user, credentials.toString()) ? directory.groupsOf(user) : null);
+        if (groups == null) {
             // Camunda answers at once for an unknown user, but hashes the password and records the failed attempt
             // for a known one: both wait until the same time has passed, so the answer's timing does not tell which
             // user names exist. Unknown user and wrong password then end alike, in one exception and one count.
             waitUntil(started + minFailureTime.toNanos());
             throw new BadCredentialsException("Unknown user or wrong password");
         }
-        List<SimpleGrantedAuthority> roles = directory.groupsOf(user).stream()
+        List<SimpleGrantedAuthority> roles = groups.stream()
                 .map(group -> new SimpleGrantedAuthority("ROLE_" + Groups.role(group)))
                 .toList();
         return UsernamePasswordAuthenticationToken.authenticated(user, null, roles);

@@ -29,6 +29,12 @@ public record OpenTask(String taskId, Long claimId, long articleId, String step,
         return escalated != null;
     }
 
+    /** The same task, now held by {@code holder}. */
+    OpenTask heldBy(String holder) {
+        return new OpenTask(taskId, claimId, articleId, step, name, workGroup, holder, category, severity, flaggedBy,
+                verifiedBy, returned, priority, due, created, escalated, reportId, searchText);
+    }
+
     /**
      * What a task is found by: the quote and the headline, lower-cased in the root locale (as the search's words are),
      * with a line between them so that no word runs across the two.

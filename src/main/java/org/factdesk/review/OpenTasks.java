@@ -79,22 +79,35 @@ class OpenTasks implements ReviewHolders {
     }
 
     void hold(String taskId, String holder) {
-        Optional<String[]> before = groupAndHolder(taskId);
+        hold(taskId, holder, row(taskId));
+    }
+
+    /**
+     * The same, with the task's row as this transaction read it just before ({@link #row}): a listener that read it
+     * to decide the change does not read it again to count the change.
+     */
+    void hold(String taskId, String holder, Optional<Row> before) {
         jdbc.sql("UPDATE review_task SET holder = ? WHERE task_id = ?").params(holder, taskId).update();
         before.ifPresent(row -> {
-            if (row[2] == null && holder != null) {
-                unheldChanged(row[0], row[1], -1);
-            } else if (row[2] != null && holder == null) {
-                unheldChanged(row[0], row[1], 1);
+            if (row.holder() == null && holder != null) {
+                unheldChanged(row.workGroup(), row.step(), -1);
+            } else if (row.holder() != null && holder == null) {
+                unheldChanged(row.workGroup(), row.step(), 1);
             }
         });
     }
 
-    /** The task's desk, step and holder, as the table has them now. */
-    private Optional<String[]> groupAndHolder(String taskId) {
-        return jdbc.sql("SELECT work_group, step, holder FROM review_task WHERE task_id = ?").param(taskId)
-                .query((rs, row) -> new String[] {rs.getString("work_group"), rs.getString("step"),
-                        rs.getString("holder")}).optional();
+    /** What a task listener needs of the task's row, in one read: its desk, step, holder and escalation. */
+    record Row(String workGroup, String step, String holder, boolean escalated) {
+    }
+
+    /** The task's row as the table has it now; empty for a task the table does not hold. */
+    Optional<Row> row(String taskId) {
+        return jdbc.sql("SELECT work_group, step, holder, escalated_at FROM review_task WHERE task_id = ?")
+                .param(taskId)
+                .query((rs, n) -> new Row(rs.getString("work_group"), rs.getString("step"), rs.getString("holder"),
+                        SqlTime.read(rs, "escalated_at") != null))
+                .optional();
     }
 
     /** Records that the task's "due soon" reminder went out. */
@@ -110,12 +123,6 @@ class OpenTasks implements ReviewHolders {
         return jdbc.sql("UPDATE review_task SET escalated_at = ?, priority = ? "
                 + "WHERE task_id = ? AND escalated_at IS NULL")
                 .params(SqlTime.of(at), priority, taskId).update() == 1;
-    }
-
-    /** Whether the task was escalated to the desk leads; false for a task the table does not hold. */
-    boolean isEscalated(String taskId) {
-        return jdbc.sql("SELECT escalated_at FROM review_task WHERE task_id = ?").param(taskId)
-                .query((rs, row) -> SqlTime.read(rs, "escalated_at") != null).optional().orElse(false);
     }
 
     /** The open task of a claim, if it has one (a claim has at most one). */
@@ -142,9 +149,13 @@ class OpenTasks implements ReviewHolders {
     }
 
     void remove(String taskId) {
-        Optional<String[]> before = groupAndHolder(taskId);
+        remove(taskId, row(taskId));
+    }
+
+    /** The same, with the row as this transaction read it just before ({@link #row}). */
+    void remove(String taskId, Optional<Row> before) {
         if (jdbc.sql("DELETE FROM review_task WHERE task_id = ?").param(taskId).update() == 1) {
-            before.filter(row -> row[2] == null).ifPresent(row -> unheldChanged(row[0], row[1], -1));
+            before.filter(row -> row.holder() == null).ifPresent(row -> unheldChanged(row.workGroup(), row.step(), -1));
         }
     }
 
@@ -335,7 +346,10 @@ class OpenTasks implements ReviewHolders {
                 continue;
             }
             String hint = "";
-            if (halves.get(i).group() && !halves.get(i).byKind() && !orderHint(query.sort()).isEmpty()) {
+            // A half with no more matches than the page needs is read whole either way, so walking the order index
+            // could stop no earlier: its filter's index finds them, and the table need not be counted to decide.
+            if (halves.get(i).group() && !halves.get(i).byKind() && counts[i] > upTo
+                    && !orderHint(query.sort()).isEmpty()) {
                 // Dense (one row in twenty or more of the table matches): walking the order index finds the page
                 // within a few hundred rows. Sparse, or by kind (whose matches may all stand behind the other kinds
                 // in queue order): the filter's own index finds them, and H2 sorts those.

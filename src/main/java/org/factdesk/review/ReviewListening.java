@@ -56,22 +56,25 @@ class ReviewListening {
         openTasks.hold(task.getId(), holder);
     }
 
-    /** Whether the task was escalated to the desk leads, as FactDesk's own table records it. */
-    boolean isEscalated(DelegateTask task) {
-        return openTasks.isEscalated(task.getId());
-    }
-
     /** Who held the task before the change being reported. */
     Optional<String> holderBefore(DelegateTask task) {
         return openTasks.holderOf(task.getId());
     }
 
     /**
+     * The task's row before the change being reported: who held it and whether it was escalated to the desk leads
+     * (as FactDesk's own table records it), read once for the listener's checks and for recording the change.
+     */
+    Optional<OpenTasks.Row> before(DelegateTask task) {
+        return openTasks.row(task.getId());
+    }
+
+    /**
      * {@code assignee} now holds the task; {@code actor} gave it to them (null: the engine itself). Announced as
      * {@link ReviewTaskAssigned} for whoever tells the assignee.
      */
-    void held(DelegateTask task, Claim claim, String assignee, String actor) {
-        openTasks.hold(task.getId(), assignee);
+    void held(DelegateTask task, Claim claim, String assignee, String actor, Optional<OpenTasks.Row> before) {
+        openTasks.hold(task.getId(), assignee, before);
         boolean took = assignee.equals(actor);
         // A hand-over names both people, as the log reads it: "fiona gave Verify claim to farid".
         activity(claim, took ? ClaimActivity.Action.CLAIMED : ClaimActivity.Action.ASSIGNED, actor,
@@ -82,14 +85,19 @@ class ReviewListening {
                 task.getDueDate() == null ? null : task.getDueDate().toInstant(), clock.instant()));
     }
 
-    void released(DelegateTask task, Claim claim, String actor) {
-        openTasks.hold(task.getId(), null);
+    void released(DelegateTask task, Claim claim, String actor, Optional<OpenTasks.Row> before) {
+        openTasks.hold(task.getId(), null, before);
         activity(claim, ClaimActivity.Action.UNCLAIMED, actor, task.getName() + " released");
     }
 
     /** The task was completed or deleted (its review ended another way). */
     void closed(DelegateTask task) {
         openTasks.remove(task.getId());
+    }
+
+    /** The same, with the row as the listener read it ({@link #before}). */
+    void closed(DelegateTask task, Optional<OpenTasks.Row> before) {
+        openTasks.remove(task.getId(), before);
     }
 
     private void activity(Claim claim, ClaimActivity.Action action, String actor, String detail) {

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -90,8 +91,9 @@ abstract class ReviewTaskListener implements TaskListener {
             }
             case EVENTNAME_ASSIGNMENT, EVENTNAME_UPDATE -> holderChanged(task);
             case EVENTNAME_COMPLETE -> {
-                complete(task);
-                listening.closed(task);
+                Optional<OpenTasks.Row> row = listening.before(task);
+                complete(task, row.map(OpenTasks.Row::escalated).orElse(false));
+                listening.closed(task, row);
             }
             case EVENTNAME_DELETE -> listening.closed(task);
             default -> {
@@ -101,7 +103,8 @@ abstract class ReviewTaskListener implements TaskListener {
 
     private void holderChanged(DelegateTask task) {
         String assignee = task.getAssignee();
-        String before = listening.holderBefore(task).orElse(null);
+        Optional<OpenTasks.Row> row = listening.before(task);
+        String before = row.map(OpenTasks.Row::holder).orElse(null);
         // The engine reports one hand-over twice (assignment, then update), and an update that leaves the holder as
         // they were (a priority raised on escalation): nobody new holds the task, so there is nothing to admit or
         // record. The first report of a hand-over has already checked and recorded it in this transaction.
@@ -111,7 +114,7 @@ abstract class ReviewTaskListener implements TaskListener {
         Claim claim = claims.get(ReviewVariables.claimId(task));
         if (assignee != null) {
             taskGroups.requireMember(assignee, task.getTaskDefinitionKey(), task.getName(),
-                    listening.isEscalated(task));
+                    row.map(OpenTasks.Row::escalated).orElse(false));
             mayHold(claim, assignee);
             boolean byTheModel = task.getId().equals(CREATING.get());
             CREATING.remove();
@@ -122,7 +125,7 @@ abstract class ReviewTaskListener implements TaskListener {
                 if (by != null && !by.equals(assignee) && !byTheModel && !actor.isAdministrator()) {
                     assignments.requireMayAssign(by, before, task.getTaskDefinitionKey(), task.getName());
                 }
-                listening.held(task, claim, assignee, by);
+                listening.held(task, claim, assignee, by, row);
             }
         } else if (before != null) {
             String by = actor.userOr(before);
@@ -130,17 +133,17 @@ abstract class ReviewTaskListener implements TaskListener {
             if (actor.isPerson() && !by.equals(before) && !actor.isAdministrator()) {
                 throw heldBy(task, before);
             }
-            listening.released(task, claim, by);
+            listening.released(task, claim, by, row);
         }
     }
 
-    private void complete(DelegateTask task) {
+    private void complete(DelegateTask task, boolean escalated) {
         Claim claim = claims.get(ReviewVariables.claimId(task));
         String user = actor.userOr(task.getAssignee());
         if (user == null) {
             throw ProblemException.badRequest("unknown-actor", task.getName() + " was completed without a known user.");
         }
-        taskGroups.requireMember(user, task.getTaskDefinitionKey(), task.getName(), listening.isEscalated(task));
+        taskGroups.requireMember(user, task.getTaskDefinitionKey(), task.getName(), escalated);
         // The engine lets any candidate complete a task another holds; the desk does not.
         if (task.getAssignee() != null && !task.getAssignee().equals(user)) {
             throw heldBy(task, task.getAssignee());

@@ -169,4 +169,25 @@ class TextAnchorTest {
         }
         return text.toString();
     }
+
+    @Test
+    void oneComparisonFindsEveryAnchorAsEachWouldBeFoundAlone() {
+        String before = "Lodnon one, then Lodnon two, then Lodnon three, then Lodnon four and Lodnon five.";
+        // Two corrections far apart, so the texts differ in a long middle stretch, and one of the quotes changed.
+        String after = "London one, then Lodnon two, then Lodnon 3, then Lodnon four and London five.";
+        TextAnchor.Relocation once = TextAnchor.between(before, after);
+        int found = 0;
+        for (int start : TextAnchor.occurrences(before, "Lodnon")) {
+            for (int end : new int[] {start + 6, Math.min(before.length(), start + 12)}) {
+                TextAnchor anchor = TextAnchor.at(before, start, end);
+                Optional<TextAnchor> alone = anchor.relocate(before, after);
+                assertThat(once.find(anchor)).as(anchor.exact()).isEqualTo(alone);
+                found += alone.isPresent() ? 1 : 0;
+            }
+        }
+        assertThat(found).as("some anchors survive the corrections, some do not").isBetween(1, 9);
+        assertThat(once.find(TextAnchor.at(before, 0, 6))).isEmpty();
+        assertThat(once.find(TextAnchor.at(before, before.indexOf("Lodnon two"), before.indexOf("Lodnon two") + 10))
+                .map(TextAnchor::start)).contains(after.indexOf("Lodnon two"));
+    }
 }

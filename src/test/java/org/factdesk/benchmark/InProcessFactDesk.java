@@ -74,12 +74,31 @@ final class InProcessFactDesk implements AutoCloseable {
                 "--spring.datasource.hikari.connection-init-sql=SET statement_timeout = " + QUERY_TIMEOUT_MS);
     }
 
+    /**
+     * FactDesk as a node runs it (the shipped H2 options, the job executor on), for whole lifecycles driven through
+     * its services in this JVM ({@link InProcessLifecycles}).
+     */
+    static InProcessFactDesk h2WithJobs(Path dataDir) {
+        return start(false, true, "--factdesk.data-dir=" + dataDir.toAbsolutePath(),
+                "--spring.datasource.url=jdbc:h2:file:" + dataDir.toAbsolutePath() + "/factdesk;" + Bench.H2_OPTIONS);
+    }
+
+    /** The same on PostgreSQL, as profile postgres runs it. */
+    static InProcessFactDesk postgresWithJobs(Path dataDir, String url) {
+        return start(true, true, "--factdesk.data-dir=" + dataDir.toAbsolutePath(), "--spring.datasource.url=" + url,
+                "--spring.datasource.username=postgres", "--spring.datasource.password=postgres");
+    }
+
     private static InProcessFactDesk start(boolean postgres, String... extra) {
+        return start(postgres, false, extra);
+    }
+
+    private static InProcessFactDesk start(boolean postgres, boolean jobs, String... extra) {
         List<String> args = new ArrayList<>(List.of("--server.port=0", "--spring.jmx.enabled=false",
                 "--spring.main.banner-mode=off",
                 // One engine registry per JVM: each start gets a name of its own.
                 "--camunda.bpm.process-engine-name=benchseed" + ENGINES.incrementAndGet(),
-                "--camunda.bpm.webapp.enabled=false", "--camunda.bpm.job-execution.enabled=false",
+                "--camunda.bpm.webapp.enabled=false", "--camunda.bpm.job-execution.enabled=" + jobs,
                 "--logging.level.root=WARN", "--logging.level.org.factdesk=WARN"));
         args.addAll(List.of(extra));
         SpringApplicationBuilder builder = new SpringApplicationBuilder(FactDeskApplication.class);

@@ -32,6 +32,10 @@ final class LifecycleBench {
         say("[h2] bare Camunda 7.24 (in-process, full history, H2 file): %.1f lifecycles/s at 1 thread, %.1f at 4",
                 bare[0], bare[1]);
         say("[h2] bare engine in-process: CPU %.1f ms per lifecycle at 1 thread, %.1f at 4", bareCpu[0], bareCpu[1]);
+        double[] inProcess;
+        try (InProcessLifecycles own = InProcessLifecycles.h2(Bench.dir("inproc-h2"))) {
+            inProcess = inProcess("h2", own, bare, bareCpu);
+        }
         double[] rest = new double[2];
         double[] restCpu = new double[2];
         String restSteps;
@@ -60,6 +64,7 @@ final class LifecycleBench {
                     restCpu[1] / factDesk[3]);
             say("[h2] CPU per lifecycle, bare engine in-process / FactDesk server: %.3f at 1 thread, %.3f at 4",
                     bareCpu[0] / factDesk[2], bareCpu[1] / factDesk[3]);
+            yardsticks("h2", factDesk, bare, inProcess);
             profile(node, lifecycles, "h2");
         } finally {
             node.stop();
@@ -96,6 +101,48 @@ final class LifecycleBench {
         }
         say("[%s] one client thread,%n%s", db, oneSteps);
         return new double[] {one, four, oneCpu, fourCpu};
+    }
+
+    /**
+     * FactDesk's lifecycle in this JVM through its services (no HTTP, no password check), warm-up then 1 and 4
+     * threads, against the bare engine in-process; returns the rates and CPU per lifecycle.
+     */
+    static double[] inProcess(String db, InProcessLifecycles own, double[] bare, double[] bareCpu) throws Exception {
+        own.importArticles(Bench.QUICK ? 4 : 40);
+        own.run(1, Bench.QUICK ? 3 : 8, false);
+        double one = own.run(1, Bench.LIFECYCLE_SECONDS, true);
+        double oneCpu = own.cpuMillisPerLifecycle;
+        String steps = own.stepTable();
+        double four = own.run(4, Bench.LIFECYCLE_SECONDS, false);
+        double fourCpu = own.cpuMillisPerLifecycle;
+        say("[%s] FactDesk in-process (its services called as the API controllers call them, no HTTP, job executor on):"
+                + " %.2f lifecycles/s at 1 thread, %.2f at 4", db, one, four);
+        say("[%s] FactDesk in-process: CPU %.1f ms per lifecycle at 1 thread, %.1f at 4 (whole JVM, background scans "
+                + "included)", db, oneCpu, fourCpu);
+        say("[%s] ratio FactDesk in-process / bare engine in-process: %.3f at 1 thread, %.3f at 4; by CPU per "
+                + "lifecycle (bare / FactDesk) %.3f at 1, %.3f at 4", db, one / bare[0], four / bare[1],
+                bareCpu == null ? Double.NaN : bareCpu[0] / oneCpu, bareCpu == null ? Double.NaN : bareCpu[1] / fourCpu);
+        say("[%s] FactDesk in-process, one thread,%n%s", db, steps);
+        // The same 4 threads under JFR, in this JVM: FactDesk's own work per step with no HTTP in the way.
+        Path recording = Bench.OUT.resolve("inproc-" + db + ".jfr");
+        try (jdk.jfr.Recording jfr = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"))) {
+            jfr.start();
+            double rate = own.run(4, Bench.QUICK ? 6 : 15, false);
+            jfr.stop();
+            jfr.dump(recording);
+            say("[%s] FactDesk in-process, profiled run: %.2f lifecycles/s at 4 threads under JFR", db, rate);
+        }
+        Profile.summarise(recording, Profile.LIFECYCLE, "[" + db + "] FactDesk in-process during lifecycles", 25);
+        return new double[] {one, four, oneCpu, fourCpu};
+    }
+
+    /** The three ratios side by side: the headline first. */
+    static void yardsticks(String db, double[] overHttp, double[] bare, double[] inProcess) {
+        say("[%s] yardsticks at 1 / 4 threads: FactDesk over HTTP / bare in-process %.3f / %.3f (the headline); "
+                        + "FactDesk in-process / bare in-process %.3f / %.3f (FactDesk's own work); FactDesk over HTTP / "
+                        + "FactDesk in-process %.3f / %.3f (what HTTP and security add)", db, overHttp[0] / bare[0],
+                overHttp[1] / bare[1], inProcess[0] / bare[0], inProcess[1] / bare[1], overHttp[0] / inProcess[0],
+                overHttp[1] / inProcess[1]);
     }
 
     /** A further 4-thread run under JFR, summarised by thread and by where the CPU samples fall. */

@@ -25,7 +25,7 @@ final class PostgresBench {
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(Bench.dir("postgres-data"))
                 .setCleanDataDirectory(true).start()) {
             try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
-                for (String db : List.of("queue", "bare", "life")) {
+                for (String db : List.of("queue", "bare", "inproc", "life")) {
                     s.execute("CREATE DATABASE " + db);
                 }
                 say("[pg] PostgreSQL %s on port %d", c.getMetaData().getDatabaseProductVersion(), postgres.getPort());
@@ -34,20 +34,33 @@ final class PostgresBench {
                 QueueBench.postgres(url(postgres, "queue"), Bench.dir("queue-pg"));
             }
             double[] bare = new double[2];
+            double[] bareCpu = new double[2];
             try (BareEngine engine = BareEngine.postgres(url(postgres, "bare"))) {
                 bare[0] = engine.rate(1, Bench.LIFECYCLE_SECONDS);
+                bareCpu[0] = engine.cpuMillisPerLifecycle;
                 bare[1] = engine.rate(4, Bench.LIFECYCLE_SECONDS);
+                bareCpu[1] = engine.cpuMillisPerLifecycle;
             }
             say("[pg] bare Camunda 7.24 (in-process, full history, PostgreSQL): %.1f lifecycles/s at 1 thread, %.1f at 4",
                     bare[0], bare[1]);
+            say("[pg] bare engine in-process: CPU %.1f ms per lifecycle at 1 thread, %.1f at 4", bareCpu[0], bareCpu[1]);
+            double[] inProcess;
+            try (InProcessLifecycles own = InProcessLifecycles.postgres(Bench.dir("inproc-pg"), url(postgres, "inproc"))) {
+                inProcess = LifecycleBench.inProcess("pg", own, bare, bareCpu);
+            }
+            tableScans(url(postgres, "inproc"), "FactDesk in-process");
+            tableScans(url(postgres, "bare"), "bare engine");
             String life = url(postgres, "life");
             double oneNode;
             Node a = Node.postgres("lifecycle-pg-a", Bench.dir("lifecycle-pg-a"), life, List.of());
             try {
                 Lifecycles lifecycles = new Lifecycles(List.of(a));
                 lifecycles.importArticles(LifecycleBench.articlesNeeded());
-                oneNode = LifecycleBench.measure("pg", lifecycles, bare)[1];
+                double[] overHttp = LifecycleBench.measure("pg", lifecycles, bare);
+                oneNode = overHttp[1];
+                LifecycleBench.yardsticks("pg", overHttp, bare, inProcess);
                 LifecycleBench.profile(a, lifecycles, "pg");
+                tableScans(life, "FactDesk over HTTP");
             } finally {
                 a.stop();
             }
@@ -72,6 +85,32 @@ final class PostgresBench {
                 a.stop();
             }
         }
+    }
+
+    /**
+     * Where PostgreSQL read whole tables for a database's runs so far (pg_stat_user_tables): the tables scanned
+     * sequentially most, by rows read, against the reads by index. A query without a matching index on PostgreSQL,
+     * which H2 may have covered with an index of its own (H2 indexes every foreign key by itself), shows here.
+     */
+    static void tableScans(String url, String what) {
+        JdbcTemplate jdbc = new JdbcTemplate(new DriverManagerDataSource(url, "postgres", "postgres"));
+        StringBuilder out = new StringBuilder();
+        jdbc.query("SELECT relname, seq_scan, seq_tup_read, COALESCE(idx_scan, 0) AS idx_scan, n_live_tup FROM "
+                + "pg_stat_user_tables ORDER BY seq_tup_read DESC LIMIT 8", rs -> {
+                    out.append(String.format("%n      %-28s %,9d sequential scans reading %,12d rows; %,9d index scans;"
+                                    + " %,9d rows", rs.getString("relname"), rs.getLong("seq_scan"),
+                            rs.getLong("seq_tup_read"), rs.getLong("idx_scan"), rs.getLong("n_live_tup")));
+                });
+        Long commits = jdbc.queryForObject("SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()",
+                Long.class);
+        // Lifecycles run on this database so far: the bare engine's ended processes, FactDesk's published claims.
+        boolean factDesk = Boolean.TRUE.equals(jdbc.queryForObject("SELECT to_regclass('claim') IS NOT NULL",
+                Boolean.class));
+        Long lifecycles = jdbc.queryForObject(factDesk ? "SELECT COUNT(*) FROM claim WHERE state = 'PUBLISHED'"
+                : "SELECT COUNT(*) FROM act_hi_procinst WHERE end_time_ IS NOT NULL", Long.class);
+        say("[pg] %s's database: %,d commits (read-only ones too) for %,d lifecycles (imports, start-up and scans "
+                + "included): %.1f per lifecycle; tables read sequentially most:%s", what, commits, lifecycles,
+                commits / (double) Math.max(1, lifecycles), out);
     }
 
     private static String url(EmbeddedPostgres postgres, String db) {

@@ -121,6 +121,9 @@ final class Profile {
         if (name.startsWith("http-nio")) {
             return "HTTP request threads";
         }
+        if (name.startsWith("inproc-")) {
+            return "in-process lifecycle threads (FactDesk's services, no HTTP)";
+        }
         if (name.startsWith("camundaTaskExecutor") || name.contains("JobExecutor") || name.startsWith("camunda")) {
             return "Camunda job executor";
         }
