@@ -363,11 +363,14 @@ class OpenTasks implements ReviewHolders {
      * queue holds. A task shows only to someone who may open it: in the group that works it, or, once it is
      * escalated, a desk lead.
      * <p>
-     * Each half is counted first (an unfiltered desk from {@code review_queue_size}, one row; a filtered one on an
-     * index that holds the filter), then read in queue order and cut at the page's end before the two are merged, so
-     * a page reads about as many rows as it shows (plus those of the pages before it). The count also tells how to
-     * read a half: most of the table matches, so walk the queue-order index and stop at the page's end; or few rows
-     * match, so find them by their filter and sort those few.
+     * Each half is counted first (a desk's unheld tasks, or those of one step, category or severity, from
+     * {@code review_queue_size}: a sum of a few rows; any other filter on an index that holds it, a search on the
+     * words' index), then its keys are read in queue order and cut at the page's end before the halves are merged.
+     * A plain half (the person's groups' unheld tasks, or their own of those groups), unfiltered or of one kind, is
+     * read one desk at a time from an index that begins with the desk (and the kind) and holds the queue order and
+     * the id, so the page's keys come from the index alone; other halves choose by their count: most of the table
+     * matches, so walk the queue-order index and stop at the page's end; or few rows match, so find them by their
+     * filter and sort those few. Only the page's own rows are read then, by their keys.
      */
     Slice page(String user, List<String> groups, boolean deskLead, QueueQuery query, Instant now) {
         Map<String, Object> params = new HashMap<>();
