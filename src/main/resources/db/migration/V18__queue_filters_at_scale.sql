@@ -23,16 +23,21 @@ INSERT INTO review_queue_size (work_group, step, category, severity, unheld)
 --    the index in order, stopping at the page's end, and the index alone gives the rows' order and ids, so the rows
 --    of the pages before it are skipped without reading them. The same with a category or severity in front of the
 --    order, so that a page of one kind is read in order too instead of finding every task of that kind and sorting.
-CREATE INDEX review_task_desk_order ON review_task (work_group, holder, priority DESC, due_at, created_at, task_id);
-CREATE INDEX review_task_desk_deadline ON review_task (work_group, holder, due_at, priority DESC, created_at, task_id);
+-- The step stands last: a step filter is checked on the index entry as the read passes it, without the row.
+CREATE INDEX review_task_desk_order
+    ON review_task (work_group, holder, priority DESC, due_at, created_at, task_id, step);
+CREATE INDEX review_task_desk_deadline
+    ON review_task (work_group, holder, due_at, priority DESC, created_at, task_id, step);
 CREATE INDEX review_task_desk_category_order
     ON review_task (work_group, holder, category, priority DESC, due_at, created_at, task_id);
 CREATE INDEX review_task_desk_severity_order
     ON review_task (work_group, holder, severity, priority DESC, due_at, created_at, task_id);
--- A person's own tasks of one desk, in both orders, likewise: the half of the queue they hold.
-CREATE INDEX review_task_holder_desk_order ON review_task (holder, work_group, priority DESC, due_at, created_at, task_id);
+-- A person's own tasks of one desk, in both orders, likewise: the half of the queue they hold, with the step, category
+-- and severity last, so that those filters are checked on the index entries too.
+CREATE INDEX review_task_holder_desk_order
+    ON review_task (holder, work_group, priority DESC, due_at, created_at, task_id, step, category, severity);
 CREATE INDEX review_task_holder_desk_deadline
-    ON review_task (holder, work_group, due_at, priority DESC, created_at, task_id);
+    ON review_task (holder, work_group, due_at, priority DESC, created_at, task_id, step, category, severity);
 -- What the indexes above begin with, and so replace: a desk's queue in order without the id (V7), and the desk's
 -- unheld tasks by category and severity or by severity (V17), which counted the filters before review_queue_size did.
 DROP INDEX review_task_group_queue;
