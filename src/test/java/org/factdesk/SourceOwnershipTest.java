@@ -37,6 +37,8 @@ class SourceOwnershipTest {
             Map.entry("audit_chain_head", "audit"),
             Map.entry("audit_claim", "audit"),
             Map.entry("review_task", "review"),
+            Map.entry("review_task_word", "review"),
+            Map.entry("review_queue_size", "review"),
             Map.entry("review_backlog", "review"),
             Map.entry("suggestion", "detection"),
             Map.entry("scan_state", "detection"),

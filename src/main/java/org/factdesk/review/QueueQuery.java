@@ -13,7 +13,8 @@ import org.factdesk.shared.ProblemException;
  * @param step the task's definition key ({@code Task_VerifyClaim} or {@code Task_ApproveCorrection}), or null for both
  * @param dueBefore only tasks due before this instant
  * @param page 0 is the first page
- * @param search words the task's quote or article headline must all contain, in any case; null for any task
+ * @param search words that must each begin a word of the task's quote or article headline, in any case (a word with
+ *     punctuation in it must also stand in them as it is); null for any task
  */
 public record QueueQuery(Tab tab, Long articleId, Long claimId, Category category, Severity severity, String step,
         Instant dueBefore, Sort sort, int page, int size, String search) {

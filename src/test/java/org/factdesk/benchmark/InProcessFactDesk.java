@@ -234,6 +234,8 @@ final class InProcessFactDesk implements AutoCloseable {
                     mine, "ID_", "EXECUTION_ID_", "PROC_INST_ID_", "VAR_SCOPE_", "TASK_ID_");
             copy(jdbc, suffix, "review_task", Map.of("claim_id", "claim_id + " + offset), " WHERE task_id IN "
                     + "(SELECT ID_ FROM ACT_RU_TASK" + mine + ")", "task_id");
+            copy(jdbc, suffix, "review_task_word", Map.of(), " WHERE task_id IN (SELECT ID_ FROM ACT_RU_TASK" + mine
+                    + ")", "task_id");
             copy(jdbc, suffix, "ACT_RU_AUTHORIZATION", Map.of(), " WHERE RESOURCE_TYPE_ = 7 AND RESOURCE_ID_ IN (SELECT ID_ "
                     + "FROM ACT_RU_TASK" + mine + ")", "ID_", "RESOURCE_ID_", "ROOT_PROC_INST_ID_");
             copies += n;
@@ -241,8 +243,10 @@ final class InProcessFactDesk implements AutoCloseable {
         jdbc.execute("DROP TABLE IF EXISTS bench_round");
         jdbc.execute("DROP TABLE bench_template");
         // The copies bypassed FactDesk: count the desks' unheld tasks again, as a start would (OpenTasksRebuild).
-        jdbc.execute("UPDATE review_queue_size SET unheld = (SELECT COUNT(*) FROM review_task t WHERE t.holder IS NULL "
-                + "AND t.work_group = review_queue_size.work_group AND t.step = review_queue_size.step)");
+        jdbc.execute("DELETE FROM review_queue_size");
+        jdbc.execute("INSERT INTO review_queue_size (work_group, step, category, severity, unheld) SELECT work_group, "
+                + "step, COALESCE(category, '-'), COALESCE(severity, '-'), COUNT(*) FROM review_task WHERE holder IS NULL "
+                + "GROUP BY work_group, step, COALESCE(category, '-'), COALESCE(severity, '-')");
         return copies;
     }
 
