@@ -183,7 +183,7 @@ final class NameVariantDetector implements Detector {
         String lx = Edits.lower(x);
         String ly = Edits.lower(y);
         if (lx.startsWith(ly) || ly.startsWith(lx)) {
-            return false;
+            return truncated(a, b, lexicon) || truncated(b, a, lexicon);
         }
         if (lexicon.knownProperNoun(x) && lexicon.knownProperNoun(y)) {
             return false;
@@ -193,9 +193,36 @@ final class NameVariantDetector implements Detector {
             return Math.min(x.length(), y.length()) >= 4;
         }
         if (distance == 2 && Math.min(x.length(), y.length()) >= 5 && lx.charAt(0) == ly.charAt(0)) {
-            return sharedFirstName(a, b, document) || inHandle(a, handles) || inHandle(b, handles);
+            return sharedFirstName(a, b, document) || inHandle(a, handles) || inHandle(b, handles)
+                    || onceBesideEstablished(a, b, lexicon) || onceBesideEstablished(b, a, lexicon);
         }
         return false;
+    }
+
+    /**
+     * "Michae" once beside "Michael": a form that is the other with its last letter lost, written once, which the
+     * dictionary does not know (so not "Korea" beside "Korean"), while the other is a name it knows or the article
+     * writes again. A longer tail is a derivation ("Iran", "Iranian").
+     */
+    private static boolean truncated(Form shorter, Form longer, Lexicon lexicon) {
+        return shorter.count() == 1 && longer.name().length() == shorter.name().length() + 1
+                && shorter.name().length() >= 5 && !lexicon.known(shorter.name())
+                && (lexicon.knownProperNoun(longer.name()) || longer.count() >= 2);
+    }
+
+    /**
+     * "Hlsiki" once beside "Helsinki": two edits apart, the slip written once and unknown to the dictionary, the
+     * other a name the dictionary knows or the article writes at least twice, both long enough that two edits leave
+     * most of the name, and the same first two letters: a different person or place is rarely that close to a name
+     * the article has already established.
+     */
+    private static boolean onceBesideEstablished(Form slip, Form established, Lexicon lexicon) {
+        String s = Edits.lower(slip.name());
+        String e = Edits.lower(established.name());
+        // A form with letters English does not use ("Athína" beside "Athens") is the name in its own language.
+        return slip.count() == 1 && s.length() >= 6 && s.chars().allMatch(c -> c < 0x80) && e.length() >= 6 && s.regionMatches(0, e, 0, 1)
+                && !lexicon.known(slip.name())
+                && (lexicon.knownProperNoun(established.name()) || established.count() >= 2);
     }
 
     /**
