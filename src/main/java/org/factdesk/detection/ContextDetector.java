@@ -149,6 +149,10 @@ final class ContextDetector implements Detector {
                 double bestGain = 0;
                 for (String alternative : alternatives(word, lm)) {
                     boolean apostrophe = APOSTROPHE_PAIRS.getOrDefault(word, Set.of()).contains(alternative);
+                    if (apostrophe && !slotFits(alternative, i + 1 < tokens.size() ? tokens.get(i + 1) : null,
+                            i + 2 < tokens.size() ? tokens.get(i + 2) : null, document)) {
+                        continue;
+                    }
                     boolean confusable = confusions.getOrDefault(word, Set.of()).contains(alternative);
                     boolean inflection = !confusable && !apostrophe && otherInflection(word, alternative);
                     if (!confusable && !inflection && !apostrophe && !editsAllowed) {
@@ -204,6 +208,33 @@ final class ContextDetector implements Detector {
             return NUMBER_PROXY;
         }
         return lower;
+    }
+
+    /**
+     * Whether the next word suits the alternative's slot: a possessive ("its", "your", "their", "whose") wants a noun
+     * next, which the dictionary must allow; a contraction ("it's", "you're") wants no noun next ("its best", "its
+     * URL" stay), unless an adjective ends the clause ("if its temporary,"). The trigrams then weigh the rest.
+     */
+    private static boolean slotFits(String alternative, ScanDocument.Token next, ScanDocument.Token afterNext,
+            ScanDocument document) {
+        if (next == null || next.capitalised()) {
+            return false;
+        }
+        Set<String> tags = Lexicon.get().tags(next.lower());
+        if (tags.isEmpty()) {
+            return false;
+        }
+        boolean noun = tags.stream().anyMatch(t -> t.startsWith("NN"));
+        if (alternative.indexOf('\'') < 0 && !alternative.equals("there")) {
+            return noun;
+        }
+        if (alternative.equals("there")) {
+            return true;
+        }
+        boolean adjective = tags.stream().anyMatch(t -> t.startsWith("JJ"));
+        String rest = document.text().substring(next.end(), Math.min(document.text().length(), next.end() + 1));
+        boolean clauseEnds = rest.isEmpty() || ".,;:!?".contains(rest);
+        return !noun && (!adjective || clauseEnds || afterNext == null);
     }
 
     /** The word in lower case with a straight apostrophe, as the model spells it ("it’s" is "it's"). */

@@ -81,6 +81,11 @@ final class NameVariantDetector implements Detector {
                 continue;
             }
             boolean accents = folded.get(a).equals(folded.get(best));
+            // "Zaha Hadid (Arabic: Zahā Ḥadīd)": a form with accents the article writes less often than the plain one
+            // is the name's transliteration, given once; the plain form is the article's own spelling.
+            if (accents && (best.count() < a.count() || inParentheses(document, best.places().get(0).start()))) {
+                continue;
+            }
             for (ScanDocument.Token place : a.places()) {
                 ScanDocument.Paragraph paragraph = document.paragraphAt(place.start());
                 if (paragraph != null && (paragraph.attribution() || introducedAsAlias(document, place.start()))) {
@@ -96,6 +101,13 @@ final class NameVariantDetector implements Detector {
         }
         found.addAll(derivedWordInName(document));
         return found;
+    }
+
+    /** The place stands inside parentheses opened shortly before it in the same paragraph. */
+    private static boolean inParentheses(ScanDocument document, int at) {
+        String before = document.text().substring(Math.max(0, at - 80), at);
+        int open = before.lastIndexOf('(');
+        return open >= 0 && before.lastIndexOf(')') < open && before.indexOf('\n', open) < 0;
     }
 
     private static final Pattern ALIAS = Pattern.compile(
@@ -190,7 +202,8 @@ final class NameVariantDetector implements Detector {
         }
         int distance = Edits.distance(lx, ly);
         if (distance == 1) {
-            return Math.min(x.length(), y.length()) >= 4;
+            // Four letters have too many real neighbours among names ("Anse", "Anne"; "Kong", "Kang").
+            return Math.min(x.length(), y.length()) >= 5;
         }
         if (distance == 2 && Math.min(x.length(), y.length()) >= 5 && lx.charAt(0) == ly.charAt(0)) {
             return sharedFirstName(a, b, document) || inHandle(a, handles) || inHandle(b, handles)

@@ -234,9 +234,11 @@ final class RealWordDetector implements Detector {
             if (w.equals("from") || w.equals("between")) {
                 return;
             }
-            if (k == i - 2 && lexicon.tags(w).stream().anyMatch(t -> t.startsWith("VB") || t.startsWith("JJ"))
-                    && !Set.of("is", "was", "are", "were", "be", "been", "being", "seems", "seemed", "looks", "looked",
-                    "got", "get", "gets", "far", "way").contains(w)) {
+            // Only after a copula, a verb of seeming or becoming, or "far", "way", "not": "to" after another verb or
+            // an object ("get her to mythic") opens an infinitive or a goal.
+            if (k == i - 2 && !Set.of("is", "was", "are", "were", "be", "been", "being", "seems", "seemed", "looks",
+                    "looked", "got", "get", "gets", "getting", "far", "way", "much", "not", "become", "became",
+                    "becomes", "feel", "felt", "sounds", "sounded", "it's", "it’s", "that's", "that’s").contains(w)) {
                 return;
             }
         }
@@ -258,8 +260,15 @@ final class RealWordDetector implements Detector {
         String b = before.lower();
         boolean comparative = COMPARES.contains(b) || lexicon.tags(b).stream().allMatch(t -> t.equals("JJR")
                 || t.equals("RBR")) && !lexicon.tags(b).isEmpty();
-        // "later then" can be "and later, then": only the comparatives that never mean a time.
-        if (!comparative || Set.of("later", "earlier").contains(b)) {
+        // "more pretty then they were": "more" or "less" and an adjective make a comparative too.
+        boolean moreAdjective = i >= 2 && Set.of("more", "less").contains(tokens.get(i - 2).lower())
+                && adjacent(document, tokens.get(i - 2), before) && lexicon.tags(b).contains("JJ");
+        // "later then" can be "and later, then": only the comparatives that never mean a time. And "costs more
+        // then I'm not interested" is a comma left out before a new clause, which "more" alone may end.
+        boolean newClause = i + 1 < tokens.size() && Set.of("i", "i'm", "i’m", "he", "she", "we", "they", "you", "it")
+                .contains(tokens.get(i + 1).lower());
+        if (!moreAdjective && (!comparative || Set.of("later", "earlier").contains(b)
+                || (newClause && Set.of("more", "less").contains(b)))) {
             return;
         }
         found.add(document.suggest(name(), Category.TYPO, word.start(), word.end(), "than",
