@@ -48,6 +48,16 @@ final class ContextDetector implements Detector {
     static final double ADDED_ENDING_MARGIN = 3.0;
     /** An edit alternative must be at least this common on its own (log10 unigram probability). */
     static final double COMMON_WORD = -5.0;
+    /**
+     * The same for a possessive and the contraction it sounds like ("its", "it's"): spelled apart only by an
+     * apostrophe, they are confused more often than any other pair, and the trigrams tell them apart well, as one is
+     * followed by a noun and the other by a verb or an adjective.
+     */
+    static final double APOSTROPHE_MARGIN = 2.0;
+    /** A possessive and the contraction spelled like it, both ways. */
+    static final Map<String, Set<String>> APOSTROPHE_PAIRS = Map.of("its", Set.of("it's"), "it's", Set.of("its"),
+            "your", Set.of("you're"), "you're", Set.of("your"), "their", Set.of("they're"), "they're",
+            Set.of("their", "there"), "whose", Set.of("who's"), "who's", Set.of("whose"));
     /** A word rarer than this (log10 unigram probability) that an article repeats is its topic. */
     static final double TOPICAL_WORD = -4.0;
 
@@ -126,7 +136,7 @@ final class ContextDetector implements Detector {
                 ScanDocument.Token token = tokens.get(i);
                 String word = words.get(i);
                 // A figure read as a number word is context, never a word to judge.
-                if (!word.equals(token.lower()) || !candidateWord(token, word, lm)) {
+                if (!word.equals(modelSpelling(token)) || !candidateWord(token, word, lm)) {
                     continue;
                 }
                 double original = window(lm, words, sentenceStart, i, word);
@@ -138,12 +148,17 @@ final class ContextDetector implements Detector {
                 String best = null;
                 double bestGain = 0;
                 for (String alternative : alternatives(word, lm)) {
-                    boolean confusable = confusions.getOrDefault(word, Set.of()).contains(alternative);
-                    boolean inflection = !confusable && otherInflection(word, alternative);
-                    if (!confusable && !inflection && !editsAllowed) {
+                    boolean apostrophe = APOSTROPHE_PAIRS.getOrDefault(word, Set.of()).contains(alternative);
+                    if (apostrophe && !slotFits(alternative, i + 1 < tokens.size() ? tokens.get(i + 1) : null,
+                            i + 2 < tokens.size() ? tokens.get(i + 2) : null, document)) {
                         continue;
                     }
-                    double margin = inflection ? (alternative.length() > word.length() ? ADDED_ENDING_MARGIN
+                    boolean confusable = confusions.getOrDefault(word, Set.of()).contains(alternative);
+                    boolean inflection = !confusable && !apostrophe && otherInflection(word, alternative);
+                    if (!confusable && !inflection && !apostrophe && !editsAllowed) {
+                        continue;
+                    }
+                    double margin = apostrophe ? APOSTROPHE_MARGIN : inflection ? (alternative.length() > word.length() ? ADDED_ENDING_MARGIN
                             : INFLECTION_MARGIN) : !confusable ? EDIT_MARGIN
                             : active.getOrDefault(word, Set.of()).contains(alternative)
                                     ? activeMargin(factors.getOrDefault(key(word, alternative), 0.0))
@@ -162,8 +177,12 @@ final class ContextDetector implements Detector {
                 }
                 if (best != null) {
                     boolean quoted = document.quoted(token.start());
-                    String replacement = token.capitalised() ? Character.toUpperCase(best.charAt(0)) + best.substring(1)
-                            : best;
+                    // The apostrophe the article types: the word's own, else the one the article uses.
+                    boolean curly = token.text().indexOf('’') >= 0 || (token.text().indexOf('\'') < 0
+                            && document.text().indexOf('’') >= 0 && document.text().indexOf('\'') < 0);
+                    String spelled = curly ? best.replace('\'', '’') : best;
+                    String replacement = token.capitalised()
+                            ? Character.toUpperCase(spelled.charAt(0)) + spelled.substring(1) : spelled;
                     found.add(document.suggest(name(), Category.TYPO, token.start(), token.end(), replacement,
                             "'" + token.text() + "' is a word, but unlikely here: English text around it reads '"
                                     + replacement + "' far more often.", quoted ? 0.45 : 0.6));
@@ -181,7 +200,7 @@ final class ContextDetector implements Detector {
      * left: the stand-in's own neighbours then decide, "counsel of Washington".)
      */
     private static String asModelWord(ScanDocument.Token token, LanguageModel lm) {
-        String lower = token.lower();
+        String lower = modelSpelling(token);
         if (lm.knows(lower)) {
             return lower;
         }
@@ -189,6 +208,38 @@ final class ContextDetector implements Detector {
             return NUMBER_PROXY;
         }
         return lower;
+    }
+
+    /**
+     * Whether the next word suits the alternative's slot: a possessive ("its", "your", "their", "whose") wants a noun
+     * next, which the dictionary must allow; a contraction ("it's", "you're") wants no noun next ("its best", "its
+     * URL" stay), unless an adjective ends the clause ("if its temporary,"). The trigrams then weigh the rest.
+     */
+    private static boolean slotFits(String alternative, ScanDocument.Token next, ScanDocument.Token afterNext,
+            ScanDocument document) {
+        if (next == null || next.capitalised()) {
+            return false;
+        }
+        Set<String> tags = Lexicon.get().tags(next.lower());
+        if (tags.isEmpty()) {
+            return false;
+        }
+        boolean noun = tags.stream().anyMatch(t -> t.startsWith("NN"));
+        if (alternative.indexOf('\'') < 0 && !alternative.equals("there")) {
+            return noun;
+        }
+        if (alternative.equals("there")) {
+            return true;
+        }
+        boolean adjective = tags.stream().anyMatch(t -> t.startsWith("JJ"));
+        String rest = document.text().substring(next.end(), Math.min(document.text().length(), next.end() + 1));
+        boolean clauseEnds = rest.isEmpty() || ".,;:!?".contains(rest);
+        return !noun && (!adjective || clauseEnds || afterNext == null);
+    }
+
+    /** The word in lower case with a straight apostrophe, as the model spells it ("it’s" is "it's"). */
+    private static String modelSpelling(ScanDocument.Token token) {
+        return token.lower().replace('’', '\'');
     }
 
     /** Both neighbours in the sentence form pairs with the word that the model saw in real text. */
@@ -216,6 +267,9 @@ final class ContextDetector implements Detector {
 
     /** Lower-case words the model knows; names, figures, codes and contractions are not judged. */
     private static boolean candidateWord(ScanDocument.Token token, String word, LanguageModel lm) {
+        if (APOSTROPHE_PAIRS.containsKey(word) && !token.capitalised()) {
+            return lm.knows(word);
+        }
         if (token.capitalised() || word.length() > 20 || !word.chars().allMatch(c -> c >= 'a' && c <= 'z')) {
             return false;
         }
@@ -280,7 +334,8 @@ final class ContextDetector implements Detector {
 
     private Set<String> findAlternatives(String word, LanguageModel lm) {
         Set<String> out = new LinkedHashSet<>(confusions.getOrDefault(word, Set.of()));
-        if (!word.isEmpty()) {
+        out.addAll(APOSTROPHE_PAIRS.getOrDefault(word, Set.of()));
+        if (!word.isEmpty() && word.indexOf('\'') < 0) {
             double floor = COMMON_WORD * LanguageModel.LOG10;
             for (String edit : edits(word)) {
                 if (!edit.equals(word) && lm.knows(edit) && lm.unigram(edit) >= floor) {

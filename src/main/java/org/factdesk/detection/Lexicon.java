@@ -70,6 +70,36 @@ final class Lexicon {
         return !t.isEmpty() && t.stream().allMatch(tag -> tag.startsWith("VB") || tag.startsWith("JJ"));
     }
 
+    /**
+     * The past participle of a verb's past tense when the two differ ("began": "begun"), empty otherwise ("walked",
+     * "went" and "gone" aside, whose past tense is its participle, and words that are no past tense).
+     */
+    java.util.Optional<String> participleOfPast(String word) {
+        Set<String> t = tags(word);
+        if (!t.contains("VBD") || t.contains("VBN")) {
+            return java.util.Optional.empty();
+        }
+        return participles.computeIfAbsent(word, w -> {
+            try {
+                for (AnalyzedTokenReadings readings : english.getTagger().tag(List.of(w))) {
+                    for (AnalyzedToken reading : readings.getReadings()) {
+                        if ("VBD".equals(reading.getPOSTag())) {
+                            String[] forms = english.getSynthesizer().synthesize(reading, "VBN");
+                            if (forms.length > 0 && !forms[0].equals(w)) {
+                                return java.util.Optional.of(forms[0]);
+                            }
+                        }
+                    }
+                }
+                return java.util.Optional.empty();
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException("LanguageTool's English tagger failed", e);
+            }
+        });
+    }
+
+    private final Map<String, java.util.Optional<String>> participles = new ConcurrentHashMap<>();
+
     /** A common word (not only a proper noun): its lower-case form is in the dictionary. */
     boolean commonWord(String word) {
         String lower = word.toLowerCase(Locale.ROOT);

@@ -81,6 +81,11 @@ final class NameVariantDetector implements Detector {
                 continue;
             }
             boolean accents = folded.get(a).equals(folded.get(best));
+            // "Zaha Hadid (Arabic: Zahā Ḥadīd)": a form with accents the article writes less often than the plain one
+            // is the name's transliteration, given once; the plain form is the article's own spelling.
+            if (accents && (best.count() < a.count() || inParentheses(document, best.places().get(0).start()))) {
+                continue;
+            }
             for (ScanDocument.Token place : a.places()) {
                 ScanDocument.Paragraph paragraph = document.paragraphAt(place.start());
                 if (paragraph != null && (paragraph.attribution() || introducedAsAlias(document, place.start()))) {
@@ -96,6 +101,13 @@ final class NameVariantDetector implements Detector {
         }
         found.addAll(derivedWordInName(document));
         return found;
+    }
+
+    /** The place stands inside parentheses opened shortly before it in the same paragraph. */
+    private static boolean inParentheses(ScanDocument document, int at) {
+        String before = document.text().substring(Math.max(0, at - 80), at);
+        int open = before.lastIndexOf('(');
+        return open >= 0 && before.lastIndexOf(')') < open && before.indexOf('\n', open) < 0;
     }
 
     private static final Pattern ALIAS = Pattern.compile(
@@ -183,19 +195,47 @@ final class NameVariantDetector implements Detector {
         String lx = Edits.lower(x);
         String ly = Edits.lower(y);
         if (lx.startsWith(ly) || ly.startsWith(lx)) {
-            return false;
+            return truncated(a, b, lexicon) || truncated(b, a, lexicon);
         }
         if (lexicon.knownProperNoun(x) && lexicon.knownProperNoun(y)) {
             return false;
         }
         int distance = Edits.distance(lx, ly);
         if (distance == 1) {
-            return Math.min(x.length(), y.length()) >= 4;
+            // Four letters have too many real neighbours among names ("Anse", "Anne"; "Kong", "Kang").
+            return Math.min(x.length(), y.length()) >= 5;
         }
         if (distance == 2 && Math.min(x.length(), y.length()) >= 5 && lx.charAt(0) == ly.charAt(0)) {
-            return sharedFirstName(a, b, document) || inHandle(a, handles) || inHandle(b, handles);
+            return sharedFirstName(a, b, document) || inHandle(a, handles) || inHandle(b, handles)
+                    || onceBesideEstablished(a, b, lexicon) || onceBesideEstablished(b, a, lexicon);
         }
         return false;
+    }
+
+    /**
+     * "Michae" once beside "Michael": a form that is the other with its last letter lost, written once, which the
+     * dictionary does not know (so not "Korea" beside "Korean"), while the other is a name it knows or the article
+     * writes again. A longer tail is a derivation ("Iran", "Iranian").
+     */
+    private static boolean truncated(Form shorter, Form longer, Lexicon lexicon) {
+        return shorter.count() == 1 && longer.name().length() == shorter.name().length() + 1
+                && shorter.name().length() >= 5 && !lexicon.known(shorter.name())
+                && (lexicon.knownProperNoun(longer.name()) || longer.count() >= 2);
+    }
+
+    /**
+     * "Hlsiki" once beside "Helsinki": two edits apart, the slip written once and unknown to the dictionary, the
+     * other a name the dictionary knows or the article writes at least twice, both long enough that two edits leave
+     * most of the name, and the same first two letters: a different person or place is rarely that close to a name
+     * the article has already established.
+     */
+    private static boolean onceBesideEstablished(Form slip, Form established, Lexicon lexicon) {
+        String s = Edits.lower(slip.name());
+        String e = Edits.lower(established.name());
+        // A form with letters English does not use ("Athína" beside "Athens") is the name in its own language.
+        return slip.count() == 1 && s.length() >= 6 && s.chars().allMatch(c -> c < 0x80) && e.length() >= 6 && s.regionMatches(0, e, 0, 1)
+                && !lexicon.known(slip.name())
+                && (lexicon.knownProperNoun(established.name()) || established.count() >= 2);
     }
 
     /**

@@ -48,6 +48,9 @@ final class RealWordDetector implements Detector {
             headNounAfterName(document, tokens, i, counts, lexicon, found);
             idiomNeedsNoun(document, tokens, i, lexicon, found);
             articleBeforePlace(document, tokens, i, lexicon, found);
+            perfectWithPastTense(document, tokens, i, lexicon, found);
+            toBeforeAdjective(document, tokens, i, lexicon, found);
+            thenAfterComparative(document, tokens, i, lexicon, found);
         }
         return found;
     }
@@ -137,6 +140,139 @@ final class RealWordDetector implements Detector {
         found.add(document.suggest(name(), Category.TYPO, article.start(), place.end(), place.text(),
                 "'" + place.text() + "' takes no article: either 'the' is extra, or a word is missing after the "
                         + "name (as in 'the " + place.text() + " team').", 0.65));
+    }
+
+    private static final Set<String> HAVE = Set.of("has", "have", "had", "having", "'ve", "’ve");
+
+    /**
+     * "has began", "have went", "had rang": after a form of "have", the perfect wants the participle, and a verb whose
+     * past tense is not its participle stands there instead. Adverbs may come between ("has already began"), and a
+     * short phrase that starts with a preposition ("has in recent years began").
+     */
+    private void perfectWithPastTense(ScanDocument document, List<ScanDocument.Token> tokens, int i, Lexicon lexicon,
+            List<Suggestion> found) {
+        ScanDocument.Token word = tokens.get(i);
+        if (word.capitalised()) {
+            return;
+        }
+        java.util.Optional<String> participle = lexicon.participleOfPast(word.lower());
+        if (participle.isEmpty()) {
+            return;
+        }
+        // "what she has did not matter": "did" is then the sentence's own verb.
+        if (i + 1 < tokens.size() && Set.of("not", "n't").contains(tokens.get(i + 1).lower())) {
+            return;
+        }
+        int j = i - 1;
+        int between = 0;
+        boolean phrase = false;
+        while (j >= 0 && adjacent(document, tokens.get(j), tokens.get(j + 1)) && !HAVE.contains(tokens.get(j).lower())
+                && between < 4) {
+            Set<String> tags = lexicon.tags(tokens.get(j).lower());
+            boolean adverb = tags.contains("RB") && tags.stream().noneMatch(t -> t.startsWith("VB") || t.equals("IN"));
+            boolean phraseWord = tags.stream().anyMatch(t -> t.equals("JJ") || t.equals("DT") || t.equals("CD")
+                    || t.startsWith("NN")) && tags.stream().noneMatch(t -> t.startsWith("VB") || t.startsWith("PRP"));
+            if (tokens.get(j).capitalised() || !(adverb || phraseWord || tags.contains("IN"))) {
+                return;
+            }
+            if (tags.contains("IN") && !adverb) {
+                phrase = true;
+            }
+            between++;
+            j--;
+        }
+        if (j < 0 || !HAVE.contains(tokens.get(j).lower()) || !adjacent(document, tokens.get(j), tokens.get(j + 1))) {
+            return;
+        }
+        // Between "has" and the verb, adverbs alone, or a phrase that a preposition opens.
+        if (between > 0 && !phrase && !adverbsOnly(tokens, j + 1, i, lexicon)) {
+            return;
+        }
+        if (phrase && !lexicon.tags(tokens.get(j + 1).lower()).contains("IN")) {
+            return;
+        }
+        found.add(document.suggest(name(), Category.TYPO, word.start(), word.end(), participle.get(),
+                "After '" + tokens.get(j).text() + "' the verb takes its participle: '" + participle.get()
+                        + "', not the past tense '" + word.text() + "'.", 0.7));
+    }
+
+    private static boolean adverbsOnly(List<ScanDocument.Token> tokens, int from, int to, Lexicon lexicon) {
+        for (int k = from; k < to; k++) {
+            Set<String> tags = lexicon.tags(tokens.get(k).lower());
+            if (!tags.contains("RB") || tags.stream().anyMatch(t -> t.startsWith("VB"))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * "to expensive.", "to late for": "to" before a word that can only be an adjective, where the sentence or
+     * clause ends or "for" or "to" follows, is "too". Not after "from" ("from cheap to expensive") nor where "to"
+     * follows a verb of change ("turned to gold") — those read the word as a state, and the adjective-only test keeps
+     * nouns and verbs out.
+     */
+    private void toBeforeAdjective(ScanDocument document, List<ScanDocument.Token> tokens, int i, Lexicon lexicon,
+            List<Suggestion> found) {
+        ScanDocument.Token to = tokens.get(i - 1);
+        ScanDocument.Token word = tokens.get(i);
+        if (!to.text().equals("to") || word.capitalised() || !adjacent(document, to, word)) {
+            return;
+        }
+        Set<String> tags = lexicon.tags(word.lower());
+        if (!tags.contains("JJ") || tags.stream().anyMatch(t -> !t.equals("JJ") && !t.equals("RB"))) {
+            return;
+        }
+        String after = document.text().substring(word.end(), Math.min(document.text().length(), word.end() + 6));
+        boolean clauseEnds = after.isEmpty() || ".,;:!?".indexOf(after.charAt(0)) >= 0;
+        boolean forOrTo = after.startsWith(" for ") || after.startsWith(" to ");
+        if (!clauseEnds && !forOrTo) {
+            return;
+        }
+        for (int k = i - 2; k >= Math.max(0, i - 10); k--) {
+            String w = tokens.get(k).lower();
+            if (w.equals("from") || w.equals("between")) {
+                return;
+            }
+            // Only after a copula, a verb of seeming or becoming, or "far", "way", "not": "to" after another verb or
+            // an object ("get her to mythic") opens an infinitive or a goal.
+            if (k == i - 2 && !Set.of("is", "was", "are", "were", "be", "been", "being", "seems", "seemed", "looks",
+                    "looked", "got", "get", "gets", "getting", "far", "way", "much", "not", "become", "became",
+                    "becomes", "feel", "felt", "sounds", "sounded", "it's", "it’s", "that's", "that’s").contains(w)) {
+                return;
+            }
+        }
+        found.add(document.suggest(name(), Category.TYPO, to.start(), to.end(), "too",
+                "'to' before '" + word.text() + "' reads as 'too': an adjective ends the phrase here.", 0.65));
+    }
+
+    private static final Set<String> COMPARES = Set.of("more", "less", "fewer", "rather", "other", "better", "worse",
+            "greater", "larger", "smaller", "higher", "lower", "longer", "earlier", "later", "faster");
+
+    /** "more then", "rather then": after a comparative, "then" is "than". */
+    private void thenAfterComparative(ScanDocument document, List<ScanDocument.Token> tokens, int i, Lexicon lexicon,
+            List<Suggestion> found) {
+        ScanDocument.Token before = tokens.get(i - 1);
+        ScanDocument.Token word = tokens.get(i);
+        if (!word.text().equals("then") || !adjacent(document, before, word)) {
+            return;
+        }
+        String b = before.lower();
+        boolean comparative = COMPARES.contains(b) || lexicon.tags(b).stream().allMatch(t -> t.equals("JJR")
+                || t.equals("RBR")) && !lexicon.tags(b).isEmpty();
+        // "more pretty then they were": "more" or "less" and an adjective make a comparative too.
+        boolean moreAdjective = i >= 2 && Set.of("more", "less").contains(tokens.get(i - 2).lower())
+                && adjacent(document, tokens.get(i - 2), before) && lexicon.tags(b).contains("JJ");
+        // "later then" can be "and later, then": only the comparatives that never mean a time. And "costs more
+        // then I'm not interested" is a comma left out before a new clause, which "more" alone may end.
+        boolean newClause = i + 1 < tokens.size() && Set.of("i", "i'm", "i’m", "he", "she", "we", "they", "you", "it")
+                .contains(tokens.get(i + 1).lower());
+        if (!moreAdjective && (!comparative || Set.of("later", "earlier").contains(b)
+                || (newClause && Set.of("more", "less").contains(b)))) {
+            return;
+        }
+        found.add(document.suggest(name(), Category.TYPO, word.start(), word.end(), "than",
+                "After the comparative '" + before.text() + "', 'then' reads as 'than'.", 0.7));
     }
 
     private static boolean namePart(ScanDocument.Token token) {

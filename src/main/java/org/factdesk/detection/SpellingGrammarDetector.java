@@ -346,7 +346,9 @@ final class SpellingGrammarDetector implements Detector {
                     continue;
                 }
                 ScanDocument.Token other = tokens.get(j);
-                String between = j < i ? text.substring(other.end(), start) : text.substring(end, other.start());
+                // A match may run into the next token ("e.g" of "e.g."): nothing then stands between them.
+                String between = j < i ? text.substring(Math.min(other.end(), start), start)
+                        : text.substring(Math.min(end, other.start()), other.start());
                 if (between.length() > 3 || between.chars().anyMatch(c -> ".!?\n".indexOf(c) >= 0)) {
                     continue;
                 }

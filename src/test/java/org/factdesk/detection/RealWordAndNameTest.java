@@ -59,4 +59,56 @@ class RealWordAndNameTest {
         ContextDetector detector = new ContextDetector(java.util.Optional.empty());
         assertThat(detector.detect(article("Dozens of protester gathered outside the parliament."))).isEmpty();
     }
+    @Test
+    void aNameWrittenOnceTwoEditsFromTheArticlesSpellingIsProposedAndADifferentPersonIsNot() {
+        ScanDocument slip = article("Researchers at Helsinki University led the study.",
+                "The team returned to Hlsiki in June.", "Helsinki has funded the work since 2012.");
+        assertThat(new NameVariantDetector().detect(slip)).extracting(Suggestion::quote, Suggestion::suggestion)
+                .containsExactly(Tuple.tuple("Hlsiki", "Helsinki"));
+        // Written twice, it is the article's spelling; a form with accents is the name in its own language.
+        ScanDocument twice = article("Researchers at Helsinki University led the study.",
+                "The team returned to Hlsiki in June.", "Hlsiki is a village.", "Helsinki has funded the work.");
+        assertThat(new NameVariantDetector().detect(twice)).isEmpty();
+        ScanDocument foreign = article("Athens is the capital.", "Locals call it Athína.", "Athens has grown.");
+        assertThat(new NameVariantDetector().detect(foreign)).isEmpty();
+    }
+
+    @Test
+    void aNameThatLostItsLastLetterIsProposedButADerivationIsNot() {
+        ScanDocument slip = article("Michael Skinner performed first.", "Later Michae Skinner spoke.");
+        assertThat(new NameVariantDetector().detect(slip)).extracting(Suggestion::quote, Suggestion::suggestion)
+                .contains(Tuple.tuple("Michae", "Michael"));
+        ScanDocument derivation = article("Korea said the Korean army moved.", "Korea later denied it.");
+        assertThat(new NameVariantDetector().detect(derivation)).isEmpty();
+    }
+
+    @Test
+    void aTransliterationInParenthesesIsNotAnotherSpelling() {
+        ScanDocument doc = article("Dame Zaha Hadid (Arabic: Zahā Ḥadīd) was an architect.");
+        assertThat(new NameVariantDetector().detect(doc)).isEmpty();
+    }
+
+    @Test
+    void slotsThatWantAnotherFormAreProposedAndCorrectTextIsLeftAlone() {
+        RealWordDetector detector = new RealWordDetector();
+        assertThat(detector.detect(article("The city has in recent years began to grow.")))
+                .extracting(Suggestion::quote, Suggestion::suggestion).containsExactly(Tuple.tuple("began", "begun"));
+        assertThat(detector.detect(article("The tickets were to expensive for most fans.")))
+                .extracting(Suggestion::quote, Suggestion::suggestion).containsExactly(Tuple.tuple("to", "too"));
+        assertThat(detector.detect(article("I make them more pretty then they were.")))
+                .extracting(Suggestion::quote, Suggestion::suggestion).containsExactly(Tuple.tuple("then", "than"));
+        assertThat(detector.detect(article("The city has begun to grow. What she has did not matter.",
+                "Prices ranged from cheap to expensive.", "She tried to get her to mythic.",
+                "If the project costs more then I'm not interested.", "We ate, and then we left."))).isEmpty();
+    }
+
+    @Test
+    void itsAndItsContractionAreToldApartByTheWordsAround() {
+        assumeThat(LanguageModel.shared()).isPresent();
+        assertThat(new ContextDetector().detect(article("I think your going to love the new park.",
+                "The dog wagged it's tail at the door.", "They said you're car was parked outside.")))
+                .extracting(Suggestion::quote, Suggestion::suggestion).containsExactly(Tuple.tuple("you're", "your"));
+        assertThat(new ContextDetector().detect(article("The company is trying its best to avoid errors.",
+                "It's time to go, she said.", "The council said its budget was balanced."))).isEmpty();
+    }
 }
